@@ -1,0 +1,508 @@
+/**
+ * Email conflicts (design 2.4): an email address can be linked to a given
+ * client by one partner only. The first partner to link it holds it; any
+ * other partner that links the same address to the same client is a
+ * contender, is refused, and earns no managed credit for that user there.
+ *
+ * @module
+ */
+
+import { parseEmailAddress } from "../domain/email-address.js";
+import type { Assignment, ClientId, Partner, PartnerId, Timestamp } from "../model.js";
+import { err, type IssueBase, ok, type Result } from "../result.js";
+
+/**
+ * One side of an email conflict: a partner and its earliest live assignment
+ * that links the address to the client.
+ *
+ * @example
+ * ```ts
+ * const holder: EmailConflictParty = { partnerId: "acme", email: "Jane@Gmail.com", assignedAt: 1_000 };
+ * ```
+ */
+export interface EmailConflictParty {
+  readonly partnerId: PartnerId;
+  /** The address as entered on that assignment (the conflict's `email` is its key). */
+  readonly email: string;
+  readonly assignedAt: Timestamp;
+}
+
+/**
+ * Resolution (1): the holder removes its user's access to the client, which
+ * frees the address for the contenders.
+ *
+ * @example
+ * ```ts
+ * const r: AskHolderToRemoveAccessResolution = {
+ *   kind: "ask_holder_to_remove_access",
+ *   message: 'Ask partner "acme" to remove the access of jane@gmail.com to client 42.',
+ *   partnerId: "acme",
+ * };
+ * ```
+ */
+export interface AskHolderToRemoveAccessResolution {
+  readonly kind: "ask_holder_to_remove_access";
+  readonly message: string;
+  /** The holder: the only partner that can remove the link. */
+  readonly partnerId: PartnerId;
+}
+
+/**
+ * Why {@link UsePartnerDomainAddressResolution} has no address to suggest:
+ * - `partner_unknown`: the contender's {@link Partner} record was not given;
+ * - `partner_has_no_domain`: the contender has no employee domain set;
+ * - `already_on_partner_domain`: the contended address already is on the
+ *   contender's primary domain, so moving it there changes nothing;
+ * - `invalid_suggested_address`: the local part on the primary domain does
+ *   not make a valid address (too long, or the stored domain is not valid).
+ *
+ * @example
+ * ```ts
+ * const reason: DomainAddressUnavailableReason = "partner_has_no_domain";
+ * ```
+ */
+export type DomainAddressUnavailableReason =
+  | "partner_unknown"
+  | "partner_has_no_domain"
+  | "already_on_partner_domain"
+  | "invalid_suggested_address";
+
+/**
+ * Resolution (2), one per contender: give the user a new address on the
+ * contender's primary employee domain. `suggestedAddress` is that address
+ * (same local part), or `null` with the `reason` there is none to offer.
+ *
+ * @example
+ * ```ts
+ * const r: UsePartnerDomainAddressResolution = {
+ *   kind: "use_partner_domain_address",
+ *   message: 'Give the user an address on the employee domain of partner "northwind": jane@northwind.io.',
+ *   partnerId: "northwind",
+ *   suggestedAddress: "jane@northwind.io",
+ * };
+ * ```
+ */
+export type UsePartnerDomainAddressResolution =
+  | {
+      readonly kind: "use_partner_domain_address";
+      readonly message: string;
+      /** The contender this suggestion is for. */
+      readonly partnerId: PartnerId;
+      readonly suggestedAddress: string;
+    }
+  | {
+      readonly kind: "use_partner_domain_address";
+      readonly message: string;
+      /** The contender this suggestion is for. */
+      readonly partnerId: PartnerId;
+      readonly suggestedAddress: null;
+      readonly reason: DomainAddressUnavailableReason;
+    };
+
+/**
+ * Resolution (3): link another of the user's addresses instead.
+ *
+ * @example
+ * ```ts
+ * const r: UseDifferentAddressResolution = {
+ *   kind: "use_different_address",
+ *   message: "Link another address of the user that no other partner has linked to client 42.",
+ * };
+ * ```
+ */
+export interface UseDifferentAddressResolution {
+  readonly kind: "use_different_address";
+  readonly message: string;
+}
+
+/**
+ * A way out of an email conflict, keyed by `kind`. A conflict lists, in this
+ * order: one `ask_holder_to_remove_access`, one `use_partner_domain_address`
+ * per contender (in contender order), one `use_different_address`.
+ *
+ * @example
+ * ```ts
+ * const kinds = conflict.resolutions.map((r) => r.kind);
+ * //=> ["ask_holder_to_remove_access", "use_partner_domain_address", "use_different_address"]
+ * ```
+ */
+export type EmailConflictResolution =
+  | AskHolderToRemoveAccessResolution
+  | UsePartnerDomainAddressResolution
+  | UseDifferentAddressResolution;
+
+/**
+ * An email address (by its key) linked to one client by two or more
+ * partners: the holder keeps it, the contenders are refused.
+ *
+ * @example
+ * ```ts
+ * const conflict: EmailConflict = {
+ *   code: "email_linked_to_another_partner",
+ *   message: 'jane@gmail.com is already linked to client 42 by partner "acme"; partner "northwind" cannot link it too.',
+ *   clientId: 42,
+ *   email: "jane@gmail.com",
+ *   holder: { partnerId: "acme", email: "jane@gmail.com", assignedAt: 1_000 },
+ *   contenders: [{ partnerId: "northwind", email: "Jane@Gmail.com", assignedAt: 2_000 }],
+ *   resolutions: [],
+ * };
+ * ```
+ */
+export interface EmailConflict extends IssueBase<"email_linked_to_another_partner"> {
+  readonly clientId: ClientId;
+  /** The address's key (`parseEmailAddress(…).value.key`), shared by every party. */
+  readonly email: string;
+  /** The partner that linked the address first (ties: smaller `partnerId`). */
+  readonly holder: EmailConflictParty;
+  /** Every other partner, one entry each, ordered by `assignedAt` then `partnerId`. */
+  readonly contenders: readonly EmailConflictParty[];
+  readonly resolutions: readonly EmailConflictResolution[];
+}
+
+// A live, well-formed assignment reduced to what conflict detection reads.
+interface Link {
+  readonly partnerId: PartnerId;
+  readonly clientId: ClientId;
+  readonly email: string;
+  readonly local: string;
+  readonly key: string;
+  readonly assignedAt: Timestamp;
+}
+
+// Parsed addresses by raw string, within one call: an employee is usually
+// assigned to many clients, so the same string comes back again and again
+// and parsing it (IDNA, public-suffix lookup) is the expensive part.
+type AddressCache = Map<string, { readonly local: string; readonly key: string } | null>;
+
+function parseCached(raw: string, cache: AddressCache) {
+  let parsed = cache.get(raw);
+  if (parsed === undefined) {
+    const result = parseEmailAddress(raw);
+    parsed = result.ok ? { local: result.value.local, key: result.value.key } : null;
+    cache.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  );
+}
+
+/**
+ * Reads one assignment, or `null` when it cannot link an address: not an
+ * object, status other than `pending_access`/`active` (rule: removed and
+ * expired assignments no longer link anything; an unknown status is not an
+ * Assignment at all), a partnerId that is not a non-empty string, a clientId
+ * that is not a positive safe integer, a non-finite assignedAt, or an email
+ * that `parseEmailAddress` refuses. Such records are skipped rather than
+ * reported: validating them is the job of the schemas at the boundary.
+ */
+function readLink(value: unknown, cache: AddressCache, onlyClient?: ClientId): Link | null {
+  if (typeof value !== "object" || value === null) return null;
+  const a = value as Partial<Record<keyof Assignment, unknown>>;
+  const status = a.status;
+  if (status !== "active" && status !== "pending_access") return null;
+  const clientId = a.clientId;
+  if (typeof clientId !== "number" || !Number.isSafeInteger(clientId) || clientId <= 0) return null;
+  // Cheap filter before parsing: checkEmailLink only cares about one client.
+  if (onlyClient !== undefined && clientId !== onlyClient) return null;
+  const partnerId = a.partnerId;
+  if (typeof partnerId !== "string" || partnerId === "") return null;
+  const assignedAt = a.assignedAt;
+  if (typeof assignedAt !== "number" || !Number.isFinite(assignedAt)) return null;
+  const email = a.email;
+  if (typeof email !== "string") return null;
+  const parsed = parseCached(email, cache);
+  if (parsed === null) return null;
+  // `+ 0` turns -0 into 0, so equal instants always print the same.
+  return {
+    partnerId,
+    clientId,
+    email,
+    local: parsed.local,
+    key: parsed.key,
+    assignedAt: assignedAt + 0,
+  };
+}
+
+// rule: the holder is the earliest assignedAt, ties to the smaller partnerId.
+// The email (as entered) breaks the last tie, between two assignments of one
+// partner, so the reported party never depends on input order. Plain `<`
+// compares UTF-16 code units: locale-independent and deterministic.
+function precedes(a: Link, b: Link): boolean {
+  if (a.assignedAt !== b.assignedAt) return a.assignedAt < b.assignedAt;
+  if (a.partnerId !== b.partnerId) return a.partnerId < b.partnerId;
+  return a.email < b.email;
+}
+
+function quote(partnerId: PartnerId): string {
+  return JSON.stringify(partnerId);
+}
+
+function toParty(link: Link): EmailConflictParty {
+  return { partnerId: link.partnerId, email: link.email, assignedAt: link.assignedAt };
+}
+
+function readPrimaryDomain(partner: unknown): string | null {
+  if (typeof partner !== "object" || partner === null) return null;
+  const domains = (partner as { employeeDomains?: unknown }).employeeDomains;
+  if (!Array.isArray(domains)) return null;
+  const primary: unknown = domains[0];
+  return typeof primary === "string" && primary !== "" ? primary : null;
+}
+
+function suggestDomainAddress(
+  contender: Link,
+  partner: unknown,
+): UsePartnerDomainAddressResolution {
+  const kind = "use_partner_domain_address";
+  const partnerId = contender.partnerId;
+  const who = `partner ${quote(partnerId)}`;
+  if (partner === undefined) {
+    return {
+      kind,
+      message: `Give the user an address on the employee domain of ${who} (no address can be suggested: that partner's record was not provided).`,
+      partnerId,
+      suggestedAddress: null,
+      reason: "partner_unknown",
+    };
+  }
+  const primary = readPrimaryDomain(partner);
+  if (primary === null) {
+    return {
+      kind,
+      message: `Partner ${quote(partnerId)} has no employee domain, so there is no partner address to offer; set its employee domain first.`,
+      partnerId,
+      suggestedAddress: null,
+      reason: "partner_has_no_domain",
+    };
+  }
+  // Parsed again so the suggestion is canonical and provably valid.
+  const suggestion = parseEmailAddress(`${contender.local}@${primary}`);
+  if (!suggestion.ok) {
+    return {
+      kind,
+      message: `The local part ${quote(contender.local)} on the employee domain of ${who} (${primary}) is not a valid address; choose another local part there.`,
+      partnerId,
+      suggestedAddress: null,
+      reason: "invalid_suggested_address",
+    };
+  }
+  if (suggestion.value.key === contender.key) {
+    return {
+      kind,
+      message: `The address is already on the employee domain of ${who}; use another address there.`,
+      partnerId,
+      suggestedAddress: null,
+      reason: "already_on_partner_domain",
+    };
+  }
+  const suggestedAddress = `${suggestion.value.local}@${suggestion.value.domain}`;
+  return {
+    kind,
+    message: `Give the user an address on the employee domain of ${who}: ${suggestedAddress}.`,
+    partnerId,
+    suggestedAddress,
+  };
+}
+
+// `parties` is sorted: holder first, then contenders.
+function buildConflict(
+  parties: readonly Link[],
+  partnerOf: (partnerId: PartnerId) => unknown,
+): EmailConflict {
+  const holder = parties[0]!;
+  const contenders = parties.slice(1);
+  const { clientId, key } = holder;
+  const names = contenders.map((c) => quote(c.partnerId)).join(", ");
+  const subject = contenders.length === 1 ? `partner ${names}` : `partners ${names}`;
+  const resolutions: EmailConflictResolution[] = [
+    {
+      kind: "ask_holder_to_remove_access",
+      message: `Ask partner ${quote(holder.partnerId)} to remove the access of ${holder.email} to client ${clientId}.`,
+      partnerId: holder.partnerId,
+    },
+  ];
+  for (const contender of contenders) {
+    resolutions.push(suggestDomainAddress(contender, partnerOf(contender.partnerId)));
+  }
+  resolutions.push({
+    kind: "use_different_address",
+    message: `Link another address of the user that no other partner has linked to client ${clientId}.`,
+  });
+  return {
+    code: "email_linked_to_another_partner",
+    message: `${key} is already linked to client ${clientId} by partner ${quote(holder.partnerId)}; ${subject} cannot link it too.`,
+    clientId,
+    email: key,
+    holder: toParty(holder),
+    contenders: contenders.map(toParty),
+    resolutions,
+  };
+}
+
+// The parties of one (client, key): the first link seen, and, only once a
+// second partner shows up, each partner's earliest link. Most groups never
+// see a second partner, so they never pay for a Map.
+interface Group {
+  first: Link;
+  byPartner: Map<PartnerId, Link> | null;
+}
+
+/**
+ * Finds every email conflict in a data set: each (client, email key) that two
+ * or more distinct partners link through assignments that are neither
+ * removed nor expired. Runs in linear time (hash maps keyed by client and
+ * address key) and parses each distinct email string once. The result does
+ * not depend on input order: conflicts come sorted by `clientId`, then
+ * `email`; within one, each partner is represented by its earliest
+ * assignment, the holder is the earliest `assignedAt` (ties: smaller
+ * `partnerId`), and contenders follow in that same order.
+ *
+ * Records that are not well-formed assignments, including those whose email
+ * `parseEmailAddress` refuses, are skipped; nothing throws on any input
+ * (errors thrown by a caller's own iterator or getters do propagate).
+ *
+ * @param assignments - the assignments to examine, of any partners and clients
+ * @param partners - optional partner records, read only to suggest an address
+ *   on each contender's primary employee domain (the first record of a
+ *   `partnerId` counts)
+ * @returns the conflicts, sorted by `clientId`, then `email` (the key)
+ * @example
+ * ```ts
+ * const conflicts = detectEmailConflicts(
+ *   [
+ *     { partnerId: "acme", clientId: 42, email: "jane@gmail.com", status: "active", assignedAt: 1, activatedAt: 1 },
+ *     { partnerId: "northwind", clientId: 42, email: "Jane@Gmail.com", status: "pending_access", assignedAt: 2 },
+ *     { partnerId: "northwind", clientId: 42, email: "jane+x@gmail.com", status: "pending_access", assignedAt: 3 },
+ *   ],
+ *   [{ partnerId: "northwind", program: "partner", employeeDomains: ["northwind.io"] }],
+ * );
+ * conflicts.map((c) => [c.clientId, c.email, c.holder.partnerId, c.contenders.map((p) => p.partnerId)]);
+ * //=> [[42, "jane@gmail.com", "acme", ["northwind"]]]
+ * conflicts[0].resolutions[1];
+ * //=> { kind: "use_partner_domain_address", partnerId: "northwind", suggestedAddress: "Jane@northwind.io", message: "…" }
+ * ```
+ */
+export function detectEmailConflicts(
+  assignments: Iterable<Assignment>,
+  partners?: Iterable<Partner>,
+): EmailConflict[] {
+  if (!isIterable(assignments)) return [];
+  const cache: AddressCache = new Map();
+  // Nested maps (client → key → group) avoid building a composite string key
+  // per assignment.
+  const byClient = new Map<ClientId, Map<string, Group>>();
+  const contested: Group[] = [];
+  for (const item of assignments) {
+    const link = readLink(item, cache);
+    if (link === null) continue;
+    let byKey = byClient.get(link.clientId);
+    if (byKey === undefined) {
+      byKey = new Map();
+      byClient.set(link.clientId, byKey);
+    }
+    const group = byKey.get(link.key);
+    if (group === undefined) {
+      byKey.set(link.key, { first: link, byPartner: null });
+    } else if (group.byPartner === null) {
+      if (link.partnerId === group.first.partnerId) {
+        if (precedes(link, group.first)) group.first = link;
+      } else {
+        group.byPartner = new Map([
+          [group.first.partnerId, group.first],
+          [link.partnerId, link],
+        ]);
+        contested.push(group);
+      }
+    } else {
+      const seen = group.byPartner.get(link.partnerId);
+      if (seen === undefined || precedes(link, seen)) group.byPartner.set(link.partnerId, link);
+    }
+  }
+  if (contested.length === 0) return [];
+
+  const partnerById = new Map<PartnerId, unknown>();
+  if (isIterable(partners)) {
+    for (const partner of partners) {
+      if (typeof partner !== "object" || partner === null) continue;
+      const id = (partner as { partnerId?: unknown }).partnerId;
+      if (typeof id === "string" && !partnerById.has(id)) partnerById.set(id, partner);
+    }
+  }
+  const partnerOf = (id: PartnerId) => partnerById.get(id);
+
+  const conflicts = contested.map((group) => {
+    const parties = [...group.byPartner!.values()].sort((a, b) =>
+      precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0,
+    );
+    return buildConflict(parties, partnerOf);
+  });
+  return conflicts.sort((a, b) =>
+    a.clientId !== b.clientId ? a.clientId - b.clientId : a.email < b.email ? -1 : 1,
+  );
+}
+
+/**
+ * The check a service runs before linking an address to a client: refuses
+ * the candidate assignment when another partner already holds a live link of
+ * the same address key to the same client.
+ *
+ * The holder is taken from `existing` by the rule of
+ * {@link detectEmailConflicts} (earliest `assignedAt`, ties to the smaller
+ * `partnerId`); a candidate never displaces it, whatever its own
+ * `assignedAt`. The candidate's partner linking again an address it already
+ * holds is fine. A candidate that cannot link anything (removed or expired,
+ * not a well-formed assignment, or an email `parseEmailAddress` refuses)
+ * passes: validating it is the job of the schemas and of
+ * `parseEmailAddress`. Never throws.
+ *
+ * @param existing - the assignments already stored (any clients; others are ignored)
+ * @param candidate - the assignment about to be linked
+ * @param contender - the candidate's partner, to suggest an address on its
+ *   primary employee domain; ignored unless its `partnerId` is the candidate's
+ * @returns `ok(undefined)`, or the conflict with the holder, the candidate's
+ *   partner as the single contender, and the three resolutions
+ * @example
+ * ```ts
+ * const existing = [
+ *   { partnerId: "acme", clientId: 42, email: "jane@gmail.com", status: "active", assignedAt: 1, activatedAt: 1 },
+ * ];
+ * const candidate = { partnerId: "northwind", clientId: 42, email: "jane@gmail.com", status: "pending_access", assignedAt: 2 };
+ * const northwind = { partnerId: "northwind", program: "partner", employeeDomains: ["northwind.io"] };
+ * const r = checkEmailLink(existing, candidate, northwind);
+ * r.ok; //=> false
+ * r.error.holder.partnerId; //=> "acme"
+ * r.error.resolutions.map((x) => x.kind);
+ * //=> ["ask_holder_to_remove_access", "use_partner_domain_address", "use_different_address"]
+ * r.error.resolutions[1].suggestedAddress; //=> "jane@northwind.io"
+ * checkEmailLink(existing, { ...candidate, clientId: 43 }); //=> { ok: true, value: undefined }
+ * ```
+ */
+export function checkEmailLink(
+  existing: Iterable<Assignment>,
+  candidate: Assignment,
+  contender?: Partner,
+): Result<void, EmailConflict> {
+  const cache: AddressCache = new Map();
+  const link = readLink(candidate, cache);
+  if (link === null || !isIterable(existing)) return ok(undefined);
+  let holder: Link | null = null;
+  for (const item of existing) {
+    const other = readLink(item, cache, link.clientId);
+    if (other === null || other.key !== link.key) continue;
+    if (holder === null || precedes(other, holder)) holder = other;
+  }
+  if (holder === null || holder.partnerId === link.partnerId) return ok(undefined);
+  const partner =
+    typeof contender === "object" &&
+    contender !== null &&
+    (contender as { partnerId?: unknown }).partnerId === link.partnerId
+      ? contender
+      : undefined;
+  return err(buildConflict([holder, link], () => partner));
+}
