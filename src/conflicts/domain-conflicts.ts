@@ -1,0 +1,208 @@
+/**
+ * Domain conflicts (design 2.4): an employee email domain belongs to one
+ * partner only, and a partner that matches subdomains owns the whole tree
+ * below its domain.
+ *
+ * @module
+ */
+
+import { parseEmailDomain } from "../domain/email-domain.js";
+import type { PartnerId, Timestamp } from "../model.js";
+import type { IssueBase } from "../result.js";
+
+/**
+ * A partner's claim on an employee email domain.
+ *
+ * @example
+ * ```ts
+ * const claim: DomainClaim = { partnerId: "acme", domain: "acme.com", claimedAt: 1_000, matchSubdomains: true };
+ * ```
+ */
+export interface DomainClaim {
+  readonly partnerId: PartnerId;
+  /** The domain as entered; compared in its canonical form (`parseEmailDomain`). */
+  readonly domain: string;
+  readonly claimedAt: Timestamp;
+  /** Whether the claim covers every subdomain too; default `false`. */
+  readonly matchSubdomains?: boolean;
+}
+
+/**
+ * One side of a domain conflict: a partner and its earliest claim involved.
+ *
+ * @example
+ * ```ts
+ * const party: DomainConflictParty = { partnerId: "acme", domain: "acme.com", claimedAt: 1_000, matchSubdomains: true };
+ * ```
+ */
+export interface DomainConflictParty {
+  readonly partnerId: PartnerId;
+  /** The claimed domain in canonical form: the conflict's domain or one under it. */
+  readonly domain: string;
+  readonly claimedAt: Timestamp;
+  readonly matchSubdomains: boolean;
+}
+
+/**
+ * A domain claimed by two or more partners, directly or through a claim on a
+ * subdomain of a claim that matches subdomains. The holder keeps it.
+ *
+ * @example
+ * ```ts
+ * const conflict: DomainConflict = {
+ *   code: "domain_claimed_by_another_partner",
+ *   message: 'acme.com is already claimed by partner "acme"; partner "rival" cannot claim it or a domain under it.',
+ *   domain: "acme.com",
+ *   holder: { partnerId: "acme", domain: "acme.com", claimedAt: 1, matchSubdomains: true },
+ *   contenders: [{ partnerId: "rival", domain: "eu.acme.com", claimedAt: 2, matchSubdomains: false }],
+ * };
+ * ```
+ */
+export interface DomainConflict extends IssueBase<"domain_claimed_by_another_partner"> {
+  /** The contested domain in canonical form: the ancestor, for an overlap. */
+  readonly domain: string;
+  /** The partner that claimed first (ties: smaller `partnerId`). */
+  readonly holder: DomainConflictParty;
+  /** Every other partner, one entry each, ordered by `claimedAt` then `partnerId`. */
+  readonly contenders: readonly DomainConflictParty[];
+}
+
+interface Entry {
+  // Claims on exactly this domain, then claims on domains under it when
+  // some claim on this domain matches subdomains.
+  readonly parties: DomainConflictParty[];
+  wildcard: boolean;
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    value !== null &&
+    value !== undefined &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  );
+}
+
+// Skips what is not a well-formed claim, including a domain that
+// parseEmailDomain refuses: an invalid domain cannot be held, so it cannot
+// collide either; validating claims is the job of the boundary.
+function readClaim(value: unknown, cache: Map<string, string | null>): DomainConflictParty | null {
+  if (typeof value !== "object" || value === null) return null;
+  const c = value as Partial<Record<keyof DomainClaim, unknown>>;
+  const partnerId = c.partnerId;
+  if (typeof partnerId !== "string" || partnerId === "") return null;
+  const claimedAt = c.claimedAt;
+  if (typeof claimedAt !== "number" || !Number.isFinite(claimedAt)) return null;
+  const raw = c.domain;
+  if (typeof raw !== "string") return null;
+  let domain = cache.get(raw);
+  if (domain === undefined) {
+    const parsed = parseEmailDomain(raw);
+    domain = parsed.ok ? parsed.value : null;
+    cache.set(raw, domain);
+  }
+  if (domain === null) return null;
+  // `+ 0` turns -0 into 0, so equal instants always print the same.
+  return {
+    partnerId,
+    domain,
+    claimedAt: claimedAt + 0,
+    matchSubdomains: c.matchSubdomains === true,
+  };
+}
+
+// rule: the holder is the earliest claimedAt, ties to the smaller partnerId.
+// Between two claims of one partner, the shorter-sorting domain and then a
+// subdomain-matching claim win, so the reported party never depends on
+// input order. Plain `<` compares UTF-16 code units, locale-independent.
+function precedes(a: DomainConflictParty, b: DomainConflictParty): boolean {
+  if (a.claimedAt !== b.claimedAt) return a.claimedAt < b.claimedAt;
+  if (a.partnerId !== b.partnerId) return a.partnerId < b.partnerId;
+  if (a.domain !== b.domain) return a.domain < b.domain;
+  return a.matchSubdomains && !b.matchSubdomains;
+}
+
+/**
+ * Finds every domain claimed by two or more partners: the same canonical
+ * domain claimed twice, or a domain under another partner's domain when that
+ * ancestor's claim matches subdomains (then the conflict reports the
+ * ancestor's domain). A claim under a subdomain-matching claim of a domain
+ * that is itself under another such claim appears in the conflict of each of
+ * them. A claim that matches subdomains does not collide with a claim on its
+ * parent that does not: no address is matched by both.
+ *
+ * Linear in the number of claims: one map keyed by canonical domain, and each
+ * claim walks its own ancestor chain (at most 127 labels). Each distinct
+ * domain string is parsed once. Claims that are not well-formed, including a
+ * domain `parseEmailDomain` refuses, are skipped; nothing throws on any input
+ * (errors thrown by a caller's own iterator or getters do propagate).
+ *
+ * @param claims - every partner's domain claims
+ * @returns the conflicts, sorted by `domain`; within one, each partner is
+ *   represented by its earliest claim involved, the holder is the earliest
+ *   `claimedAt` (ties: smaller `partnerId`), and contenders follow in that order
+ * @example
+ * ```ts
+ * const conflicts = detectDomainConflicts([
+ *   { partnerId: "acme", domain: "Acme.com", claimedAt: 1, matchSubdomains: true },
+ *   { partnerId: "rival", domain: "eu.acme.com", claimedAt: 2 },
+ *   { partnerId: "other", domain: "acme.com.evil.io", claimedAt: 3 },
+ * ]);
+ * conflicts.map((c) => [c.domain, c.holder.partnerId, c.contenders.map((p) => p.domain)]);
+ * //=> [["acme.com", "acme", ["eu.acme.com"]]]
+ * ```
+ */
+export function detectDomainConflicts(claims: Iterable<DomainClaim>): DomainConflict[] {
+  if (!isIterable(claims)) return [];
+  const cache = new Map<string, string | null>();
+  const entries = new Map<string, Entry>();
+  const read: DomainConflictParty[] = [];
+  let anyWildcard = false;
+  for (const item of claims) {
+    const claim = readClaim(item, cache);
+    if (claim === null) continue;
+    read.push(claim);
+    const entry = entries.get(claim.domain);
+    if (entry === undefined) {
+      entries.set(claim.domain, { parties: [claim], wildcard: claim.matchSubdomains });
+    } else {
+      entry.parties.push(claim);
+      if (claim.matchSubdomains) entry.wildcard = true;
+    }
+    if (claim.matchSubdomains) anyWildcard = true;
+  }
+  if (anyWildcard) {
+    for (const claim of read) {
+      // Proper ancestors only: "a.b.c" → "b.c" → "c". A canonical domain has
+      // at most 127 labels (253 characters), so this is bounded per claim.
+      const domain = claim.domain;
+      for (let dot = domain.indexOf("."); dot !== -1; dot = domain.indexOf(".", dot + 1)) {
+        const ancestor = entries.get(domain.slice(dot + 1));
+        if (ancestor?.wildcard === true) ancestor.parties.push(claim);
+      }
+    }
+  }
+
+  const conflicts: DomainConflict[] = [];
+  for (const [domain, entry] of entries) {
+    const byPartner = new Map<PartnerId, DomainConflictParty>();
+    for (const party of entry.parties) {
+      const seen = byPartner.get(party.partnerId);
+      if (seen === undefined || precedes(party, seen)) byPartner.set(party.partnerId, party);
+    }
+    if (byPartner.size < 2) continue;
+    const [holder, ...contenders] = [...byPartner.values()].sort((a, b) =>
+      precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0,
+    );
+    const names = contenders.map((c) => JSON.stringify(c.partnerId)).join(", ");
+    const subject = contenders.length === 1 ? `partner ${names}` : `partners ${names}`;
+    const scope = entry.wildcard ? " or a domain under it" : "";
+    conflicts.push({
+      code: "domain_claimed_by_another_partner",
+      message: `${domain} is already claimed by partner ${JSON.stringify(holder!.partnerId)}; ${subject} cannot claim it${scope}.`,
+      domain,
+      holder: holder!,
+      contenders,
+    });
+  }
+  return conflicts.sort((a, b) => (a.domain < b.domain ? -1 : 1));
+}
