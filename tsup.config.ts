@@ -10,4 +10,7 @@ export default defineConfig({
   platform: "neutral",
   splitting: false,
   treeshake: true,
+  // partner-access/testing imports the main entry by name, so both entries
+  // share one copy of the library (and one PartnerAccessError class).
+  external: ["partner-access"],
 });

@@ -9,7 +9,9 @@
  * if (r.ok) r.value; //=> 3
  * ```
  */
-export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+export type Result<T, E> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: E };
 
 /**
  * The shape every error of this library has: a snake_case `code`, an English

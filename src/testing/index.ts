@@ -1,0 +1,2 @@
+// partner-access/testing: tools for testing code that uses partner-access.
+export { arbitraries } from "./arbitraries.js";

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import {
+  emailKey,
+  parseEmailAddress,
+  parseEmailAddressOrThrow,
+} from "../../src/domain/email-address.js";
+import { PartnerAccessError } from "../../src/result.js";
+
+function code(input: unknown): string {
+  const r = parseEmailAddress(input);
+  return r.ok ? `ok:${r.value.key}` : r.error.code;
+}
+
+describe("parseEmailAddress", () => {
+  it("splits at the last @ and keys by lower-case local part and canonical domain", () => {
+    expect(parseEmailAddress(" Jane.Doe@ACME.com. ")).toEqual({
+      ok: true,
+      value: { local: "Jane.Doe", domain: "acme.com", key: "jane.doe@acme.com" },
+    });
+    expect(parseEmailAddress('"a@b"@acme.com')).toEqual({
+      ok: true,
+      value: { local: '"a@b"', domain: "acme.com", key: '"a@b"@acme.com' },
+    });
+  });
+
+  it.each([
+    ["o'brien@acme.com", "o'brien@acme.com"],
+    ["a+tag@acme.com", "a+tag@acme.com"],
+    ["a&b/c=d{e}@acme.com", "a&b/c=d{e}@acme.com"],
+    ["jöhn@bücher.de", "jöhn@xn--bcher-kva.de"],
+    ['"john doe"@acme.com', '"john doe"@acme.com'],
+    ['"a\\"b"@acme.com', '"a\\"b"@acme.com'],
+    ["JANE@GMAIL.COM", "jane@gmail.com"],
+  ])("accepts %j", (input, key) => {
+    expect(code(input)).toBe(`ok:${key}`);
+  });
+
+  it("keeps plus tags and dots: no provider-specific folding", () => {
+    expect(emailKey("jane+x@gmail.com")).not.toBe(emailKey("jane@gmail.com"));
+    expect(emailKey("j.ane@gmail.com")).not.toBe(emailKey("jane@gmail.com"));
+  });
+
+  it.each([
+    [undefined, "not_a_string"],
+    [123, "not_a_string"],
+    ["", "empty"],
+    ["  ", "empty"],
+    ["jane", "missing_at"],
+    ["@acme.com", "empty_local_part"],
+    [".jane@acme.com", "invalid_local_part"],
+    ["jane.@acme.com", "invalid_local_part"],
+    ["ja..ne@acme.com", "invalid_local_part"],
+    ["ja ne@acme.com", "invalid_local_part"],
+    ["ja(ne)@acme.com", "invalid_local_part"],
+    ['"unclosed@acme.com', "invalid_local_part"],
+    [`${"a".repeat(65)}@acme.com`, "local_part_too_long"],
+    [`${"ü".repeat(33)}@acme.com`, "local_part_too_long"],
+    ["jane@", "invalid_domain"],
+    ["jane@acme", "invalid_domain"],
+    ["jane@co.uk", "invalid_domain"],
+    ["jane@\u0430cme.com", "invalid_domain"],
+  ])("refuses %j with %s", (input, expected) => {
+    expect(code(input)).toBe(expected);
+  });
+
+  it("accepts a 64-octet local part and refuses an address over 254 octets", () => {
+    expect(code(`${"a".repeat(64)}@acme.com`)).toBe(`ok:${"a".repeat(64)}@acme.com`);
+    const domain = `${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(60)}.${"e".repeat(60)}.com`;
+    expect(domain).toHaveLength(247);
+    expect(code(`${"a".repeat(7)}@${domain}`)).toBe("address_too_long"); // 255
+    expect(code(`${"a".repeat(6)}@${domain}`)).toMatch(/^ok:/); // 254
+  });
+
+  it("carries the domain's own issue", () => {
+    expect(parseEmailAddress("jane@www.acme.com")).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_domain",
+        domainIssue: { code: "starts_with_www", suggestion: "acme.com" },
+      },
+    });
+  });
+
+  it("accepts shared domains", () => {
+    expect(code("jane@gmail.com")).toBe("ok:jane@gmail.com");
+  });
+});
+
+describe("parseEmailAddressOrThrow and emailKey", () => {
+  it("returns or throws", () => {
+    expect(parseEmailAddressOrThrow("Jane@Acme.com").key).toBe("jane@acme.com");
+    expect(() => parseEmailAddressOrThrow("nope")).toThrow(PartnerAccessError);
+  });
+  it("emailKey is undefined for invalid addresses", () => {
+    expect(emailKey("Jane@ACME.com")).toBe("jane@acme.com");
+    expect(emailKey("not an address")).toBeUndefined();
+    expect(emailKey(null)).toBeUndefined();
+  });
+});

@@ -1,0 +1,17 @@
+// Requires the built package by its name, as a CommonJS user would, and calls it.
+const assert = require("node:assert/strict");
+const lib = require("partner-access");
+const { arbitraries } = require("partner-access/testing");
+const fc = require("fast-check");
+
+assert.deepEqual(lib.parseEmailDomain("Bücher.DE."), { ok: true, value: "xn--bcher-kva.de" });
+assert.equal(lib.parsePartnerEmployeeDomain("gmail.com").error.code, "shared_domain");
+assert.equal(lib.parseEmailAddress("Jane@ACME.com").value.key, "jane@acme.com");
+assert.throws(() => lib.parseEmailDomainOrThrow("com"), lib.PartnerAccessError);
+assert.equal(lib.schemas.emailDomain.parse("ACME.com"), "acme.com");
+fc.assert(
+  fc.property(arbitraries.emailDomain(), (d) => lib.parsePartnerEmployeeDomain(d).ok),
+  { numRuns: 50 },
+);
+assert.equal(require("partner-access/package.json").name, "partner-access");
+console.log(`cjs: ok (${Object.keys(lib).length} exports)`);

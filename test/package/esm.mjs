@@ -1,0 +1,17 @@
+// Imports the built package by its name, as an ESM user would, and calls it.
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import * as lib from "partner-access";
+import { arbitraries } from "partner-access/testing";
+
+assert.deepEqual(lib.parseEmailDomain("Bücher.DE."), { ok: true, value: "xn--bcher-kva.de" });
+assert.equal(lib.parsePartnerEmployeeDomain("gmail.com").error?.code, "shared_domain");
+assert.equal(lib.parseEmailAddress("Jane@ACME.com").value?.key, "jane@acme.com");
+assert.throws(() => lib.parseEmailDomainOrThrow("com"), lib.PartnerAccessError);
+assert.equal(lib.schemas.emailDomain.parse("ACME.com"), "acme.com");
+// the testing entry shares the main entry's code
+fc.assert(
+  fc.property(arbitraries.emailDomain(), (d) => lib.parsePartnerEmployeeDomain(d).ok),
+  { numRuns: 50 },
+);
+console.log(`esm: ok (${Object.keys(lib).length} exports)`);
