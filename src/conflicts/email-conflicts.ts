@@ -144,7 +144,7 @@ export type EmailConflictResolution =
  *   email: "jane@gmail.com",
  *   holder: { partnerId: "acme", email: "jane@gmail.com", assignedAt: 1_000 },
  *   contenders: [{ partnerId: "northwind", email: "Jane@Gmail.com", assignedAt: 2_000 }],
- *   resolutions: [],
+ *   resolutions: [askHolder, useNorthwindAddress, useDifferentAddress], // see EmailConflictResolution
  * };
  * ```
  */
