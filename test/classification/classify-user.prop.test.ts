@@ -1,0 +1,141 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { classifyUser, classifyUsers } from "../../src/classification/classify-user.js";
+import { parseEmailAddress } from "../../src/domain/email-address.js";
+import type { Partner, PartnerUser } from "../../src/model.js";
+import { arbitraries } from "../../src/testing/arbitraries.js";
+
+const domainPool = [
+  "acme.com",
+  "ACME.com.",
+  "eu.acme.com",
+  "acme.com.evil.io",
+  "gmail.com",
+  "mail.yahoo.com",
+  "bücher.de",
+  "xn--bcher-kva.de",
+  "northwind.io",
+  "com",
+  "co.uk",
+  "",
+];
+
+// Strings close to addresses, so that the roster fast path meets its edge
+// cases: spaces at either end, dots, quotes, several @, non-ASCII letters,
+// upper case, very long local parts.
+const nearAddress = fc
+  .tuple(
+    fc.string({
+      unit: fc.constantFrom(..."aZ09.+-_'\"@ ()", "é", "ß", "\u00a0", "\t", "\u3002"),
+      maxLength: 70,
+    }),
+    fc.constantFrom("@", "@@", ""),
+    fc.constantFrom(...domainPool),
+    fc.constantFrom("", " ", ".", "\n", "\u3000"),
+  )
+  .map(([local, at, domain, tail]) => `${local}${at}${domain}${tail}`);
+
+const emailArb = fc.oneof(
+  arbitraries.emailAddress(),
+  fc.emailAddress(),
+  nearAddress,
+  fc.string({ unit: "binary", maxLength: 300 }),
+  fc.anything(),
+);
+
+const partnerArb: fc.Arbitrary<Partner> = fc.record(
+  {
+    partnerId: fc.constantFrom("acme", "northwind"),
+    program: fc.constantFrom("partner", "provider"),
+    employeeDomains: fc.array(fc.oneof(fc.constantFrom(...domainPool), arbitraries.emailDomain()), {
+      maxLength: 3,
+    }),
+    matchSubdomains: fc.boolean(),
+  },
+  { requiredKeys: ["partnerId", "program", "employeeDomains"] },
+);
+
+describe("classification properties", () => {
+  it("never throws on anything, for the email and for the partner", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(emailArb, fc.anything()),
+        fc.oneof(partnerArb, fc.anything() as fc.Arbitrary<Partner>),
+        fc.anything(),
+        (email, partner, options) => {
+          const c = classifyUser(email, partner, options as never);
+          expect(["domain_match", "client_access_manager", "invalid_email"]).toContain(c.kind);
+          const r = classifyUsers([email as never], partner, options as never);
+          expect(r.counts.total).toBe(1);
+          expect(classifyUsers(email as never, partner).counts.total).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  it("the roster fast path gives each user exactly what classifyUser gives", () => {
+    fc.assert(
+      fc.property(fc.array(emailArb, { maxLength: 8 }), partnerArb, (emails, partner) => {
+        const users = emails.map((email) => ({ partnerId: "acme", email, tagged: true }));
+        const r = classifyUsers(users as PartnerUser[], partner);
+        expect(r.classifications).toEqual(emails.map((e) => classifyUser(e, partner)));
+        const { byKind, byReason, total } = r.counts;
+        expect(total).toBe(emails.length);
+        expect(byKind.domain_match + byKind.client_access_manager + byKind.invalid_email).toBe(
+          total,
+        );
+        expect(
+          byReason.partner_has_no_domain + byReason.shared_domain + byReason.different_domain,
+        ).toBe(byKind.client_access_manager);
+      }),
+    );
+  });
+
+  it("a match is the address's own domain, or an ancestor of it only under matchSubdomains", () => {
+    fc.assert(
+      fc.property(emailArb, partnerArb, (email, partner) => {
+        const c = classifyUser(email, partner);
+        if (c.kind !== "domain_match") return;
+        const parsed = parseEmailAddress(email);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        const domain: string = parsed.value.domain;
+        if (partner.matchSubdomains === true) {
+          expect(domain === c.matchedDomain || domain.endsWith(`.${c.matchedDomain}`)).toBe(true);
+        } else {
+          expect(domain).toBe(c.matchedDomain);
+        }
+      }),
+    );
+  });
+
+  it("a domain that merely starts with an employee domain never matches it", () => {
+    fc.assert(
+      fc.property(
+        arbitraries.emailDomain(),
+        arbitraries.emailDomain(),
+        fc.boolean(),
+        (employee, tail, matchSubdomains) => {
+          const partner: Partner = {
+            partnerId: "p",
+            program: "partner",
+            employeeDomains: [employee],
+            matchSubdomains,
+          };
+          const c = classifyUser(`jane@${employee}.${tail}`, partner);
+          // the only legitimate match: the tail itself is under the employee domain
+          const tailIsUnder = tail === employee || tail.endsWith(`.${employee}`);
+          expect(c.kind === "domain_match").toBe(matchSubdomains && tailIsUnder);
+        },
+      ),
+    );
+  });
+
+  it("does not depend on the letter case of the address", () => {
+    fc.assert(
+      fc.property(arbitraries.emailAddress(), partnerArb, (email, partner) => {
+        expect(classifyUser(email.toUpperCase(), partner)).toEqual(classifyUser(email, partner));
+      }),
+    );
+  });
+});
