@@ -13,6 +13,7 @@ export {
   MAX_LOCAL_PART_OCTETS,
   parseEmailAddress,
   parseEmailAddressOrThrow,
+  parseEmailIdentity,
 } from "./domain/email-address.js";
 export type { DomainIssue, DomainIssueCode, EmailDomain } from "./domain/email-domain.js";
 export {

@@ -3,6 +3,7 @@ import {
   emailKey,
   parseEmailAddress,
   parseEmailAddressOrThrow,
+  parseEmailIdentity,
 } from "../../src/domain/email-address.js";
 import { PartnerAccessError } from "../../src/result.js";
 
@@ -95,5 +96,32 @@ describe("parseEmailAddressOrThrow and emailKey", () => {
     expect(emailKey("Jane@ACME.com")).toBe("jane@acme.com");
     expect(emailKey("not an address")).toBeUndefined();
     expect(emailKey(null)).toBeUndefined();
+  });
+});
+
+describe("parseEmailIdentity", () => {
+  it("keys like parseEmailAddress for valid addresses", () => {
+    for (const a of ["Jane@ACME.com", '"a@b"@acme.com', "jöhn@Bücher.de", "x+y@gmail.com"]) {
+      expect(parseEmailIdentity(a)).toEqual(parseEmailAddress(a));
+    }
+  });
+
+  it("does not consult the Public Suffix List, but still refuses malformed input", () => {
+    expect(parseEmailIdentity("jane@co.uk")).toEqual({
+      ok: true,
+      value: { local: "jane", domain: "co.uk", key: "jane@co.uk" },
+    });
+    expect(parseEmailAddress("jane@co.uk")).toMatchObject({
+      ok: false,
+      error: { code: "invalid_domain" },
+    });
+    expect(parseEmailIdentity("jane@acme")).toMatchObject({
+      ok: false,
+      error: { code: "invalid_domain", domainIssue: { code: "single_label" } },
+    });
+    expect(parseEmailIdentity("ja..ne@acme.com")).toMatchObject({
+      ok: false,
+      error: { code: "invalid_local_part" },
+    });
   });
 });

@@ -1,0 +1,197 @@
+import { err, type IssueBase, ok, type Result } from "../result.js";
+import { canonicaliseDomain, type DomainIssue, type EmailDomain } from "./canonical-domain.js";
+
+/**
+ * A parsed email address. `key` is the identity used everywhere two addresses
+ * are compared: the local part in lower case, `@`, the canonical domain. Plus
+ * tags and dots are kept: `jane+x@acme.com` and `jane@acme.com` differ.
+ *
+ * @example
+ * ```ts
+ * const r = parseEmailAddress(" Jane.Doe@ACME.com ");
+ * if (r.ok) r.value; //=> { local: "Jane.Doe", domain: "acme.com", key: "jane.doe@acme.com" }
+ * ```
+ */
+export interface EmailAddress {
+  /** The local part as entered (Unicode in NFC). */
+  readonly local: string;
+  /** The canonical domain. */
+  readonly domain: EmailDomain;
+  /** `local.toLowerCase() + "@" + domain`. */
+  readonly key: string;
+}
+
+/** Longest local part, in UTF-8 octets (RFC 5321 §4.5.3.1.1). */
+export const MAX_LOCAL_PART_OCTETS = 64;
+/** Longest address, in UTF-8 octets (RFC 5321 §4.5.3.1.3 path limit less the brackets). */
+export const MAX_ADDRESS_OCTETS = 254;
+const MAX_RAW_LENGTH = 4 * MAX_ADDRESS_OCTETS;
+
+interface EmailIssueOf<C extends string> extends IssueBase<C> {
+  /** The value that was refused, exactly as given. */
+  readonly input: unknown;
+}
+
+/**
+ * Why a value is not an acceptable email address.
+ *
+ * @example
+ * ```ts
+ * const r = parseEmailAddress("jane@gmail");
+ * if (!r.ok && r.error.code === "invalid_domain") r.error.domainIssue.code; //=> "single_label"
+ * ```
+ */
+export type EmailIssue =
+  | EmailIssueOf<"not_a_string">
+  | EmailIssueOf<"empty">
+  | EmailIssueOf<"missing_at">
+  | EmailIssueOf<"empty_local_part">
+  | (EmailIssueOf<"local_part_too_long"> & { readonly octets: number; readonly maxOctets: number })
+  | (EmailIssueOf<"invalid_local_part"> & { readonly local: string })
+  | (EmailIssueOf<"address_too_long"> & { readonly octets: number; readonly maxOctets: number })
+  | (EmailIssueOf<"invalid_domain"> & { readonly domainIssue: DomainIssue });
+
+/**
+ * The codes of {@link EmailIssue}, for exhaustive handling.
+ *
+ * @example
+ * ```ts
+ * const code: EmailIssueCode = "missing_at";
+ * ```
+ */
+export type EmailIssueCode = EmailIssue["code"];
+
+// RFC 5322 §3.2.3 atext, plus any non-ASCII letter, mark or digit (RFC 6531).
+const ATOM = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\p{L}\\p{M}\\p{N}]+";
+const DOT_ATOM = new RegExp(`^${ATOM}(?:\\.${ATOM})*$`, "u");
+// RFC 5322 §3.2.4 quoted-string: printable ASCII but " and \ (space allowed),
+// quoted pairs, and non-ASCII letters (RFC 6531).
+const QUOTED = /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E]|[\p{L}\p{M}\p{N}])*"$/u;
+const NON_ASCII = /[^\p{ASCII}]/u;
+const encoder = new TextEncoder();
+
+function octets(text: string): number {
+  return NON_ASCII.test(text) ? encoder.encode(text).length : text.length;
+}
+
+function issue<C extends EmailIssue["code"]>(
+  code: C,
+  input: unknown,
+  message: string,
+  extra?: Omit<Extract<EmailIssue, { code: C }>, "code" | "input" | "message">,
+): { ok: false; error: EmailIssue } {
+  return err({ code, message, input, ...extra } as EmailIssue);
+}
+
+/**
+ * Reads an address with a given domain parser: the shared body of
+ * `parseEmailAddress` (full domain rules) and `parseEmailIdentity` (no PSL).
+ */
+export function readEmailAddress(
+  input: unknown,
+  parseDomain: (domain: string) => Result<EmailDomain, DomainIssue>,
+): Result<EmailAddress, EmailIssue> {
+  if (typeof input !== "string") {
+    return issue("not_a_string", input, "Enter the email address as text, such as jane@acme.com.");
+  }
+  if (input.length > MAX_RAW_LENGTH) {
+    return issue(
+      "address_too_long",
+      input,
+      `An email address has at most ${MAX_ADDRESS_OCTETS} characters; this value has ${input.length}.`,
+      { octets: input.length, maxOctets: MAX_ADDRESS_OCTETS },
+    );
+  }
+  const trimmed = input.trim();
+  if (trimmed === "")
+    return issue("empty", input, "Enter an email address, such as jane@acme.com.");
+  const at = trimmed.lastIndexOf("@");
+  if (at < 0) {
+    return issue(
+      "missing_at",
+      input,
+      "An email address needs an @ between the name and the domain, as in jane@acme.com.",
+    );
+  }
+  const local = trimmed.slice(0, at).normalize("NFC");
+  if (local === "") {
+    return issue("empty_local_part", input, "Enter the part before the @, as in jane@acme.com.");
+  }
+  const localOctets = octets(local);
+  if (localOctets > MAX_LOCAL_PART_OCTETS) {
+    return issue(
+      "local_part_too_long",
+      input,
+      `The part before the @ has at most ${MAX_LOCAL_PART_OCTETS} characters; this one has ${localOctets}.`,
+      { octets: localOctets, maxOctets: MAX_LOCAL_PART_OCTETS },
+    );
+  }
+  if (!DOT_ATOM.test(local) && !QUOTED.test(local)) {
+    return issue(
+      "invalid_local_part",
+      input,
+      `"${local}" is not a valid name before the @: use letters, digits and . _ + - ' and the like, with no space, no leading, trailing or double dot.`,
+      { local },
+    );
+  }
+  const domain = parseDomain(trimmed.slice(at + 1));
+  if (!domain.ok) {
+    return issue(
+      "invalid_domain",
+      input,
+      `The domain after the @ is not valid: ${domain.error.message}`,
+      {
+        domainIssue: domain.error,
+      },
+    );
+  }
+  const total = localOctets + 1 + domain.value.length;
+  if (total > MAX_ADDRESS_OCTETS) {
+    return issue(
+      "address_too_long",
+      input,
+      `An email address has at most ${MAX_ADDRESS_OCTETS} characters; this one has ${total}.`,
+      { octets: total, maxOctets: MAX_ADDRESS_OCTETS },
+    );
+  }
+  return ok({ local, domain: domain.value, key: `${local.toLowerCase()}@${domain.value}` });
+}
+
+/**
+ * The identity of an address: the same reading as `parseEmailAddress`, but
+ * the domain is only canonicalised, not checked against the Public Suffix
+ * List (so `jane@co.uk` has an identity though it is no valid address). Code
+ * that only compares addresses (conflicts, attribution) uses it, which keeps
+ * the PSL out of its bundle. Never throws.
+ *
+ * @param input - the value to read, of any type
+ * @returns the address, or the reason it has no identity
+ * @example
+ * ```ts
+ * parseEmailIdentity("Jane@ACME.com");
+ * //=> { ok: true, value: { local: "Jane", domain: "acme.com", key: "jane@acme.com" } }
+ * ```
+ */
+export function parseEmailIdentity(input: unknown): Result<EmailAddress, EmailIssue> {
+  return readEmailAddress(input, canonicalDomainOf);
+}
+
+const canonicalDomainOf = (domain: string) => canonicaliseDomain(domain);
+
+/**
+ * The comparison key of an address, or `undefined` when it has none: a
+ * shortcut for `parseEmailIdentity(input)` when only the identity matters.
+ * It does not consult the Public Suffix List; validate with `parseEmailAddress`.
+ *
+ * @param input - an email address
+ * @returns `local.toLowerCase() + "@" + domain`, or `undefined`
+ * @example
+ * ```ts
+ * emailKey("Jane@ACME.com"); //=> "jane@acme.com"
+ * emailKey("not an address"); //=> undefined
+ * ```
+ */
+export function emailKey(input: unknown): string | undefined {
+  const parsed = parseEmailIdentity(input);
+  return parsed.ok ? parsed.value.key : undefined;
+}
