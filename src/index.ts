@@ -1,6 +1,23 @@
 // partner-access: the public entry point. Explicit named exports only, so
 // bundlers can drop what a caller does not import.
 
+// Conflicts (design 2.4)
+export type {
+  DomainClaim,
+  DomainConflict,
+  DomainConflictParty,
+} from "./conflicts/domain-conflicts.js";
+export { detectDomainConflicts } from "./conflicts/domain-conflicts.js";
+export type {
+  AskHolderToRemoveAccessResolution,
+  DomainAddressUnavailableReason,
+  EmailConflict,
+  EmailConflictParty,
+  EmailConflictResolution,
+  UseDifferentAddressResolution,
+  UsePartnerDomainAddressResolution,
+} from "./conflicts/email-conflicts.js";
+export { checkEmailLink, detectEmailConflicts } from "./conflicts/email-conflicts.js";
 // Domains and addresses (design 2.1)
 export type {
   EmailAddress,
