@@ -7,7 +7,12 @@
  */
 
 import { type EmailIssue, MAX_ADDRESS_OCTETS, parseEmailAddress } from "../domain/email-address.js";
-import { domainAndAncestors, type EmailDomain, parseEmailDomain } from "../domain/email-domain.js";
+import {
+  type DomainIssue,
+  domainAndAncestors,
+  type EmailDomain,
+  parseEmailDomain,
+} from "../domain/email-domain.js";
 import { parsePartnerEmployeeDomain } from "../domain/partner-employee-domain.js";
 import {
   resolveSharedDomainList,
@@ -131,13 +136,23 @@ const DIFFERENT_DOMAIN: Classification = /* @__PURE__ */ Object.freeze({
 
 /**
  * What classification needs of a partner, computed once per call: its usable
- * employee domains (canonical) with the shared `domain_match` result of each,
- * whether it matches subdomains, and the shared-domain list in force.
+ * employee domains (canonical, in the partner's order) with the shared
+ * `domain_match` result of each, whether it matches subdomains, the
+ * shared-domain list in force, and the entries that were ignored.
+ *
+ * @internal Shared by the classification modules; not exported by the package.
+ * @example
+ * ```ts
+ * const context: PartnerContext = partnerContext(acme, undefined);
+ * [...context.domains.keys()]; //=> ["acme.com"]
+ * ```
  */
-interface PartnerContext {
+export interface PartnerContext {
   readonly domains: ReadonlyMap<string, DomainMatch>;
   readonly matchSubdomains: boolean;
   readonly shared: SharedDomainList;
+  /** Employee-domain entries that were not usable, with the reason. */
+  readonly ignored: ReadonlyArray<{ readonly input: unknown; readonly issue: DomainIssue }>;
 }
 
 /**
@@ -150,10 +165,20 @@ interface PartnerContext {
  *   honouring it would hand anyone with a free-mail address a Partner Seat.
  * Anything that is not an object with an `employeeDomains` array reads as a
  * partner with no domain. Only `matchSubdomains === true` opts in.
+ *
+ * @internal Shared by the classification modules; not exported by the package.
+ * @param partner - the partner, of any type
+ * @param options - the caller's options, of any type
+ * @returns the partner's classification context
+ * @example
+ * ```ts
+ * partnerContext({ employeeDomains: ["ACME.com", "gmail.com"] }, undefined).ignored.length; //=> 1
+ * ```
  */
-function partnerContext(partner: unknown, options: unknown): PartnerContext {
+export function partnerContext(partner: unknown, options: unknown): PartnerContext {
   const shared = resolveSharedDomainList(readOptions(options));
   const domains = new Map<string, DomainMatch>();
+  const ignored: { input: unknown; issue: DomainIssue }[] = [];
   let matchSubdomains = false;
   if (typeof partner === "object" && partner !== null) {
     const p = partner as { employeeDomains?: unknown; matchSubdomains?: unknown };
@@ -162,8 +187,10 @@ function partnerContext(partner: unknown, options: unknown): PartnerContext {
     if (Array.isArray(raw)) {
       const sharedOption = { sharedDomains: shared };
       for (let i = 0; i < raw.length; i++) {
-        const parsed = parsePartnerEmployeeDomain(raw[i], sharedOption);
-        if (parsed.ok && !domains.has(parsed.value)) {
+        const input: unknown = raw[i];
+        const parsed = parsePartnerEmployeeDomain(input, sharedOption);
+        if (!parsed.ok) ignored.push({ input, issue: parsed.error });
+        else if (!domains.has(parsed.value)) {
           domains.set(
             parsed.value,
             Object.freeze({ kind: "domain_match", matchedDomain: parsed.value }),
@@ -172,7 +199,7 @@ function partnerContext(partner: unknown, options: unknown): PartnerContext {
       }
     }
   }
-  return { domains, matchSubdomains, shared };
+  return { domains, matchSubdomains, shared, ignored };
 }
 
 function readOptions(options: unknown): SharedDomainOptions | undefined {
@@ -181,12 +208,25 @@ function readOptions(options: unknown): SharedDomainOptions | undefined {
     : undefined;
 }
 
-// The partner domain that covers a canonical address domain, if any. Exact
-// match only, unless the partner opted into subdomains; then the address
-// domain's own ancestors are looked up, longest first, so the most specific
-// employee domain wins. Walking ancestors of the address (and never testing
-// "ends with") is what keeps acme.com.evil.io away from acme.com.
-function matchDomain(domain: string, context: PartnerContext): DomainMatch | undefined {
+/**
+ * The partner's `domain_match` result for a canonical address domain, if one
+ * of its employee domains covers it. Exact match only, unless the partner
+ * opted into subdomains; then the address domain's own ancestors are looked
+ * up, longest first, so the most specific employee domain wins. Walking the
+ * ancestors of the address (and never testing "ends with") is what keeps
+ * `acme.com.evil.io` away from `acme.com`.
+ *
+ * @internal Shared by the classification modules; not exported by the package.
+ * @param domain - a canonical domain
+ * @param context - the partner's context
+ * @returns the match, or `undefined`
+ * @example
+ * ```ts
+ * matchDomain("eu.acme.com", partnerContext({ employeeDomains: ["acme.com"], matchSubdomains: true }, undefined));
+ * //=> { kind: "domain_match", matchedDomain: "acme.com" }
+ * ```
+ */
+export function matchDomain(domain: string, context: PartnerContext): DomainMatch | undefined {
   const exact = context.domains.get(domain);
   if (exact !== undefined || !context.matchSubdomains) return exact;
   const chain = domainAndAncestors(domain);

@@ -35,8 +35,35 @@ const nearAddress = fc
   )
   .map(([local, at, domain, tail]) => `${local}${at}${domain}${tail}`);
 
+// Addresses the fast path may take: ASCII local parts of any length around
+// the 64-octet limit, with dots anywhere (leading, trailing, doubled).
+const plainLocal = fc
+  .tuple(
+    fc.string({ unit: fc.constantFrom(..."aZ9.+'_-{}", "é"), minLength: 0, maxLength: 66 }),
+    fc.constantFrom(...domainPool),
+  )
+  .map(([local, domain]) => `${local}@${domain}`);
+
+// Around the limits: 64 octets for the local part, 254 for the address.
+// With an ü in the first label, the canonical (Punycode) domain is longer
+// than the raw text, which only the check on the canonical length sees.
+const nearLimits = fc
+  .tuple(
+    fc.integer({ min: 60, max: 68 }),
+    fc.integer({ min: 40, max: 55 }),
+    fc.integer({ min: 1, max: 20 }),
+    fc.constantFrom("a", "é", "."),
+    fc.constantFrom("c", "ü"),
+  )
+  .map(
+    ([localLength, k, m, ch, last]) =>
+      `${"b".repeat(localLength - 1)}${ch}@${"c".repeat(k - 1)}${last}.${"d".repeat(60)}.${"e".repeat(60)}.${"g".repeat(m)}.com`,
+  );
+
 const emailArb = fc.oneof(
   arbitraries.emailAddress(),
+  plainLocal,
+  nearLimits,
   fc.emailAddress(),
   nearAddress,
   fc.string({ unit: "binary", maxLength: 300 }),
