@@ -302,8 +302,8 @@ export interface PartnerAccessRepository {
   /**
    * Reads every partner.
    *
-   * @returns the partners with their versions, sorted by `partnerId`
-   *   (UTF-16 code-unit order, as `<` compares strings)
+   * @returns the partners with their versions, sorted by `partnerId`; every
+   *   string order in this port is binary, by code point (SQL: `COLLATE "C"`)
    * @example
    * ```ts
    * (await repository.listPartners()).map((p) => p.value.partnerId); //=> ["acme", "northwind"]

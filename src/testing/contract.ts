@@ -239,9 +239,16 @@ export function repositoryContract(
 
   test("listPartners: every partner, sorted by partnerId", async (r) => {
     equal(await r.listPartners(), [], "empty");
-    for (const id of ["northwind", "acme", "Zeta", "beta"]) await r.savePartner(partner(id), null);
+    const astral = "\u{1D400}cme"; // after U+FF21 by code point, before it in UTF-16
+    for (const id of ["northwind", "\uFF21cme", astral, "acme", "émile", "Zeta", "beta"]) {
+      await r.savePartner(partner(id), null);
+    }
     const listed = (await r.listPartners()).map((p) => p.value.partnerId);
-    equal(listed, ["Zeta", "acme", "beta", "northwind"], "order (code units)");
+    equal(
+      listed,
+      ["Zeta", "acme", "beta", "northwind", "émile", "\uFF21cme", astral],
+      "binary order (by code point, not by locale)",
+    );
   });
 
   test("partners: stored values are copies, in and out", async (r) => {

@@ -105,8 +105,22 @@ function copy<T>(value: T): T {
   return structuredClone(value);
 }
 
+// Binary (code-point) order, as PostgreSQL's `COLLATE "C"` sorts UTF-8: it
+// differs from `<` (UTF-16 code units) only when a surrogate meets a unit
+// at or above U+E000, so those are shifted into code-point order.
 function byString(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+function codePointRank(unit: number): number {
+  if (unit >= 0xd800 && unit <= 0xdfff) return unit + 0x2000;
+  return unit >= 0xe000 ? unit - 0x800 : unit;
 }
 
 function isLive(a: Assignment): boolean {
