@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  authorize,
+  type ClientActor,
+  can,
+} from "../../src/access/authorization.js";
+
+const target = { partnerId: "acme", clientId: 42 };
+
+const superAdmin: Actor = { userId: "u1", partnerId: "acme", superAdmin: true, permissions: [] };
+const manager: Actor = {
+  userId: "u2",
+  partnerId: "acme",
+  superAdmin: false,
+  permissions: ["manage_partner_employees"],
+};
+const plain: Actor = { userId: "u3", partnerId: "acme", superAdmin: false, permissions: [] };
+// the strongest actor another partner can have: still nothing on acme's data
+const otherPartner: Actor = {
+  userId: "u4",
+  partnerId: "northwind",
+  superAdmin: true,
+  permissions: ["manage_partner_employees"],
+};
+// a super admin of client 42's own portal
+const client: ClientActor = { kind: "client", userId: "c1", clientId: 42, superAdmin: true };
+
+const allow = true;
+const deny = false;
+
+// rule (design 2.3): update_employee_domain is for super admins only; the
+// employee list and assignments for super admins and holders of
+// manage_partner_employees; deleting a user from a client's portal is for
+// the client's own admins only; nobody acts across partners.
+const matrix: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
+  //                       super  manager plain other  client
+  update_employee_domain: [allow, deny, deny, deny, deny],
+  view_partner_employees: [allow, allow, deny, deny, deny],
+  tag_employee: [allow, allow, deny, deny, deny],
+  assign_client: [allow, allow, deny, deny, deny],
+  remove_client_access: [allow, allow, deny, deny, deny],
+  remove_employee: [allow, allow, deny, deny, deny],
+  grant_portal_access: [deny, deny, deny, deny, allow],
+  delete_portal_user: [deny, deny, deny, deny, allow],
+};
+const actors = [
+  ["super admin", superAdmin],
+  ["manage_partner_employees holder", manager],
+  ["plain user", plain],
+  ["actor of another partner", otherPartner],
+  ["the client", client],
+] as const;
+
+describe("authorization matrix", () => {
+  it("covers every action", () => {
+    expect(Object.keys(matrix).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    actors.forEach(([name, actor], column) => {
+      const expected = matrix[action][column]!;
+      it(`${expected ? "allows" : "denies"} ${action} to the ${name}`, () => {
+        expect(can(actor, action, target)).toBe(expected);
+        const r = authorize(actor, action, target);
+        expect(r.ok).toBe(expected);
+        if (!r.ok) expect(r.error).toMatchObject({ code: "forbidden", action });
+      });
+    });
+  }
+});
+
+describe("authorize", () => {
+  function reason(actor: unknown, action: unknown, t: unknown = target): string | undefined {
+    const r = authorize(actor as Actor, action as Action, t as { partnerId: string });
+    return r.ok ? undefined : r.error.reason;
+  }
+
+  it("returns ok with no value when allowed", () => {
+    expect(authorize(superAdmin, "update_employee_domain", target)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+  });
+
+  it("says why it denies", () => {
+    expect(reason(manager, "update_employee_domain")).toBe("super_admin_required");
+    expect(reason(plain, "assign_client")).toBe("permission_required");
+    expect(reason(otherPartner, "view_partner_employees")).toBe("other_partner");
+    expect(reason(superAdmin, "delete_portal_user")).toBe("client_only");
+    expect(reason(client, "assign_client")).toBe("partner_only");
+    expect(reason({ ...client, clientId: 7 }, "delete_portal_user")).toBe("other_client");
+    expect(reason({ ...client, superAdmin: false }, "delete_portal_user")).toBe(
+      "super_admin_required",
+    );
+    expect(reason(client, "delete_portal_user", { partnerId: "acme" })).toBe("invalid_target");
+  });
+
+  it("carries an English message and the action", () => {
+    const r = authorize(plain, "tag_employee", target);
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: "forbidden",
+        reason: "permission_required",
+        action: "tag_employee",
+        message: expect.stringContaining("manage_partner_employees"),
+      },
+    });
+  });
+
+  it("never lets an actor act on another partner's data, whatever its rights", () => {
+    for (const action of ACTIONS) {
+      expect(can(superAdmin, action, { partnerId: "northwind", clientId: 42 })).toBe(false);
+      expect(can(manager, action, { partnerId: "northwind", clientId: 42 })).toBe(false);
+    }
+  });
+
+  it("denies garbage actors, actions and targets instead of throwing", () => {
+    expect(reason(undefined, "view_partner_employees")).toBe("invalid_actor");
+    expect(reason(42, "view_partner_employees")).toBe("invalid_actor");
+    expect(reason({ ...superAdmin, partnerId: "" }, "view_partner_employees")).toBe(
+      "invalid_actor",
+    );
+    expect(reason({ ...superAdmin, userId: undefined }, "view_partner_employees")).toBe(
+      "invalid_actor",
+    );
+    expect(reason({ ...client, clientId: -1 }, "delete_portal_user")).toBe("invalid_actor");
+    expect(reason(superAdmin, "drop_database")).toBe("unknown_action");
+    expect(reason(superAdmin, { toString: null })).toBe("unknown_action");
+    expect(reason(superAdmin, "view_partner_employees", null)).toBe("invalid_target");
+    expect(reason(superAdmin, "view_partner_employees", { partnerId: 7 })).toBe("invalid_target");
+    const unknown = authorize(superAdmin, "drop_database" as Action, target);
+    expect(unknown).toMatchObject({ ok: false, error: { action: null } });
+  });
+
+  it("counts only superAdmin === true and a real permission list", () => {
+    expect(can({ ...plain, superAdmin: "true" } as unknown as Actor, "tag_employee", target)).toBe(
+      false,
+    );
+    expect(
+      can(
+        { ...plain, permissions: "manage_partner_employees" } as unknown as Actor,
+        "tag_employee",
+        target,
+      ),
+    ).toBe(false);
+    expect(
+      can(
+        { ...plain, permissions: ["MANAGE_PARTNER_EMPLOYEES"] } as unknown as Actor,
+        "tag_employee",
+        target,
+      ),
+    ).toBe(false);
+  });
+});
