@@ -1,16 +1,35 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  sourcemap: true,
+// ESM is emitted one file per source module, so that a user's bundler, told
+// by `"sideEffects": false` that unused modules can go, drops whole modules
+// with their imports: code that never parses a domain then never pulls in the
+// Public Suffix List. CommonJS, which bundlers cannot shake anyway, is one
+// bundled file per entry. Both entries' types are bundled declaration files.
+const common = {
   target: "es2022",
   platform: "neutral",
-  splitting: false,
-  treeshake: true,
+  sourcemap: true,
+  clean: false,
   // partner-access/testing imports the main entry by name, so both entries
   // share one copy of the library (and one PartnerAccessError class).
   external: ["partner-access"],
-});
+} as const;
+
+export default defineConfig([
+  {
+    ...common,
+    entry: ["src/**/*.ts"],
+    format: ["esm"],
+    bundle: false,
+    dts: { entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" } },
+  },
+  {
+    ...common,
+    entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
+    format: ["cjs"],
+    bundle: true,
+    splitting: false,
+    treeshake: true,
+    dts: true,
+  },
+]);

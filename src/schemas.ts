@@ -47,110 +47,6 @@ function parseTimestamp(value: unknown): Result<number, IssueBase> {
   };
 }
 
-const nonEmptyString = (what: string) =>
-  z.string().check(z.minLength(1, `${what} must be a non-empty string.`));
-
-const timestamp = fromResult(parseTimestamp);
-const partnerId = nonEmptyString("partnerId");
-const clientId = z
-  .number()
-  .check(
-    z.refine((n) => Number.isSafeInteger(n) && n > 0, "A client's HubID is a positive integer."),
-  );
-const email = fromResult((value) => {
-  const parsed = parseEmailAddress(value);
-  return parsed.ok ? { ok: true, value: (value as string).trim() } : parsed;
-});
-const money = z.object({
-  amountMinor: z
-    .number()
-    .check(
-      z.refine(
-        (n) => Number.isSafeInteger(n) && n >= 0,
-        "amountMinor is a non-negative integer in the currency's smallest unit.",
-      ),
-    ),
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/, "currency is an ISO 4217 code such as USD.")),
-});
-const assignmentStatus = z.enum(["pending_access", "active", "removed", "expired"]);
-
-const partner = z.object({
-  partnerId,
-  program: z.enum(["partner", "provider"]),
-  employeeDomains: z
-    .array(fromResult(parsePartnerEmployeeDomain))
-    .check(
-      z.refine(
-        (domains) => new Set(domains).size === domains.length,
-        "employeeDomains lists a domain twice.",
-      ),
-    ),
-  matchSubdomains: z.optional(z.boolean()),
-});
-
-const partnerUser = z.object({
-  partnerId,
-  email,
-  tagged: z.boolean(),
-  inPartnerAccount: z.optional(z.boolean()),
-});
-
-const client = z.object({ clientId, mrr: money, growthMarket: z.optional(z.boolean()) });
-
-const assignment = z
-  .object({
-    partnerId,
-    clientId,
-    email,
-    status: assignmentStatus,
-    assignedAt: timestamp,
-    activatedAt: z.optional(timestamp),
-    removedAt: z.optional(timestamp),
-    expiresAt: z.optional(timestamp),
-  })
-  .check(
-    z.refine((a) => a.status !== "active" || a.activatedAt !== undefined, {
-      message: "An active assignment needs activatedAt.",
-      path: ["activatedAt"],
-    }),
-    z.refine((a) => a.status !== "removed" || a.removedAt !== undefined, {
-      message: "A removed assignment needs removedAt.",
-      path: ["removedAt"],
-    }),
-    z.refine((a) => a.status !== "expired" || a.expiresAt !== undefined, {
-      message: "An expired assignment needs expiresAt.",
-      path: ["expiresAt"],
-    }),
-    z.refine((a) => a.activatedAt === undefined || a.activatedAt >= a.assignedAt, {
-      message: "activatedAt cannot be before assignedAt.",
-      path: ["activatedAt"],
-    }),
-  );
-
-const activity = z.object({ clientId, email, at: timestamp });
-
-const period = z.object({ start: timestamp, end: timestamp }).check(
-  z.refine((p) => p.end >= p.start, {
-    message: "A period cannot end before it starts.",
-    path: ["end"],
-  }),
-);
-
-const deal = z.object({
-  kind: z.enum(["sourced", "assisted"]),
-  mrr: money,
-  growthMarket: z.optional(z.boolean()),
-});
-
-const points = z
-  .number()
-  .check(z.refine((n) => Number.isFinite(n) && n >= 0, "Points are a finite number, 0 or more."));
-const tierThreshold = z.object({
-  tier: z.enum(["gold", "platinum", "diamond", "elite"]),
-  totalPoints: points,
-  sourcedPoints: points,
-});
-
 /**
  * zod schemas (built with `zod/mini`) that validate untrusted input at the
  * boundary and produce the library's data shapes. Timestamps also accept
@@ -167,18 +63,128 @@ const tierThreshold = z.object({
  * r.success && r.data.assignedAt; //=> 1767603600000
  * ```
  */
-export const schemas = {
-  emailDomain: fromResult(parseEmailDomain),
-  partnerEmployeeDomain: fromResult(parsePartnerEmployeeDomain),
-  emailAddress: fromResult(parseEmailAddress),
-  timestamp,
-  money,
-  partner,
-  partnerUser,
-  client,
-  assignment,
-  activity,
-  period,
-  deal,
-  tierThreshold,
-};
+export const schemas = /* @__PURE__ */ createSchemas();
+
+// Built in a function marked pure so that a bundle which does not use the
+// schemas drops them, and the parsers they reference, entirely.
+function createSchemas() {
+  const nonEmptyString = (what: string) =>
+    z.string().check(z.minLength(1, `${what} must be a non-empty string.`));
+
+  const timestamp = fromResult(parseTimestamp);
+  const partnerId = nonEmptyString("partnerId");
+  const clientId = z
+    .number()
+    .check(
+      z.refine((n) => Number.isSafeInteger(n) && n > 0, "A client's HubID is a positive integer."),
+    );
+  const email = fromResult((value) => {
+    const parsed = parseEmailAddress(value);
+    return parsed.ok ? { ok: true, value: (value as string).trim() } : parsed;
+  });
+  const money = z.object({
+    amountMinor: z
+      .number()
+      .check(
+        z.refine(
+          (n) => Number.isSafeInteger(n) && n >= 0,
+          "amountMinor is a non-negative integer in the currency's smallest unit.",
+        ),
+      ),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/, "currency is an ISO 4217 code such as USD.")),
+  });
+  const assignmentStatus = z.enum(["pending_access", "active", "removed", "expired"]);
+
+  const partner = z.object({
+    partnerId,
+    program: z.enum(["partner", "provider"]),
+    employeeDomains: z
+      .array(fromResult(parsePartnerEmployeeDomain))
+      .check(
+        z.refine(
+          (domains) => new Set(domains).size === domains.length,
+          "employeeDomains lists a domain twice.",
+        ),
+      ),
+    matchSubdomains: z.optional(z.boolean()),
+  });
+
+  const partnerUser = z.object({
+    partnerId,
+    email,
+    tagged: z.boolean(),
+    inPartnerAccount: z.optional(z.boolean()),
+  });
+
+  const client = z.object({ clientId, mrr: money, growthMarket: z.optional(z.boolean()) });
+
+  const assignment = z
+    .object({
+      partnerId,
+      clientId,
+      email,
+      status: assignmentStatus,
+      assignedAt: timestamp,
+      activatedAt: z.optional(timestamp),
+      removedAt: z.optional(timestamp),
+      expiresAt: z.optional(timestamp),
+    })
+    .check(
+      z.refine((a) => a.status !== "active" || a.activatedAt !== undefined, {
+        message: "An active assignment needs activatedAt.",
+        path: ["activatedAt"],
+      }),
+      z.refine((a) => a.status !== "removed" || a.removedAt !== undefined, {
+        message: "A removed assignment needs removedAt.",
+        path: ["removedAt"],
+      }),
+      z.refine((a) => a.status !== "expired" || a.expiresAt !== undefined, {
+        message: "An expired assignment needs expiresAt.",
+        path: ["expiresAt"],
+      }),
+      z.refine((a) => a.activatedAt === undefined || a.activatedAt >= a.assignedAt, {
+        message: "activatedAt cannot be before assignedAt.",
+        path: ["activatedAt"],
+      }),
+    );
+
+  const activity = z.object({ clientId, email, at: timestamp });
+
+  const period = z.object({ start: timestamp, end: timestamp }).check(
+    z.refine((p) => p.end >= p.start, {
+      message: "A period cannot end before it starts.",
+      path: ["end"],
+    }),
+  );
+
+  const deal = z.object({
+    kind: z.enum(["sourced", "assisted"]),
+    mrr: money,
+    growthMarket: z.optional(z.boolean()),
+  });
+
+  const points = z
+    .number()
+    .check(z.refine((n) => Number.isFinite(n) && n >= 0, "Points are a finite number, 0 or more."));
+  const tierThreshold = z.object({
+    tier: z.enum(["gold", "platinum", "diamond", "elite"]),
+    totalPoints: points,
+    sourcedPoints: points,
+  });
+
+  return {
+    emailDomain: fromResult(parseEmailDomain),
+    partnerEmployeeDomain: fromResult(parsePartnerEmployeeDomain),
+    emailAddress: fromResult(parseEmailAddress),
+    timestamp,
+    money,
+    partner,
+    partnerUser,
+    client,
+    assignment,
+    activity,
+    period,
+    deal,
+    tierThreshold,
+  };
+}

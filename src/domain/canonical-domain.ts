@@ -1,10 +1,9 @@
-import punycode from "punycode/punycode.js";
 import { err, type IssueBase, ok, type Result } from "../result.js";
-import { isAllowedScriptMix, scriptsOf } from "./scripts.js";
 
-// The canonical form of a domain and every check that does not need the
-// Public Suffix List. It is its own module so that code which only compares
-// addresses (conflicts, attribution) can key them without bundling the PSL.
+// The canonical form of a domain and the checks of its shape. The checks that
+// need data (the Public Suffix List) or decoding (Punycode, for the homograph
+// rule) live in email-domain.ts, so that code which only compares addresses
+// (conflicts, attribution) can key them with a few kilobytes of code.
 
 declare const emailDomainBrand: unique symbol;
 
@@ -126,7 +125,8 @@ const cache = new Map<string, Result<EmailDomain, DomainIssue>>();
 
 /**
  * The canonical form of a domain, with every check of `parseEmailDomain` but
- * the two that need the Public Suffix List (`public_suffix`, `starts_with_www`).
+ * `public_suffix`, `starts_with_www`, `mixed_scripts` and the decoding of
+ * `xn--` labels (`invalid_idn` for Punycode that decodes to non-letters).
  * Use it where only identity matters; use `parseEmailDomain` to validate.
  *
  * @param input - the value to canonicalise
@@ -298,36 +298,7 @@ function checkCanonical(input: string, ascii: string): Result<EmailDomain, Domai
       { label: last },
     );
   }
-  for (const label of labels) {
-    if (!label.startsWith("xn--")) continue;
-    const unicode = decodeLabel(label);
-    if (unicode === undefined || !/^[\p{L}\p{M}\p{Nd}-]+$/u.test(unicode)) {
-      return domainIssue(
-        "invalid_idn",
-        input,
-        `The internationalised part "${label}" is not a valid name; check its spelling.`,
-        { label },
-      );
-    }
-    const scripts = scriptsOf(unicode);
-    if (!isAllowedScriptMix(scripts)) {
-      return domainIssue(
-        "mixed_scripts",
-        input,
-        `"${unicode}" mixes letters of different alphabets (${[...scripts].join(", ")}), as look-alike domains do; type the domain again in one alphabet.`,
-        { label: unicode, scripts: [...scripts] },
-      );
-    }
-  }
   return ok(ascii as EmailDomain);
-}
-
-function decodeLabel(label: string): string | undefined {
-  try {
-    return punycode.decode(label.slice(4));
-  } catch {
-    return undefined;
-  }
 }
 
 // URLs, email addresses and IP addresses contain characters a domain cannot,

@@ -1,3 +1,4 @@
+import punycode from "punycode/punycode.js";
 import { getPublicSuffix, parse as parseWithPsl } from "tldts";
 import { ok, type Result, unwrapOrThrow } from "../result.js";
 import {
@@ -8,6 +9,7 @@ import {
   MAX_RAW_DOMAIN_LENGTH,
   type Suggest,
 } from "./canonical-domain.js";
+import { isAllowedScriptMix, scriptsOf } from "./scripts.js";
 
 export type { DomainIssue, DomainIssueCode, EmailDomain } from "./canonical-domain.js";
 export { domainAndAncestors, MAX_DOMAIN_LENGTH, MAX_LABEL_LENGTH } from "./canonical-domain.js";
@@ -60,6 +62,27 @@ function parseUncached(input: string): Result<EmailDomain, DomainIssue> {
     return mapped;
   }
   const domain = mapped.value;
+  for (const label of domain.split(".")) {
+    if (!label.startsWith("xn--")) continue;
+    const unicode = decodeLabel(label);
+    if (unicode === undefined || !/^[\p{L}\p{M}\p{Nd}-]+$/u.test(unicode)) {
+      return issue(
+        "invalid_idn",
+        input,
+        `The internationalised part "${label}" is not a valid name; check its spelling.`,
+        { label },
+      );
+    }
+    const scripts = scriptsOf(unicode);
+    if (!isAllowedScriptMix(scripts)) {
+      return issue(
+        "mixed_scripts",
+        input,
+        `"${unicode}" mixes letters of different alphabets (${[...scripts].join(", ")}), as look-alike domains do; type the domain again in one alphabet.`,
+        { label: unicode, scripts: [...scripts] },
+      );
+    }
+  }
   const www = wwwSuggestion(domain);
   if (www !== undefined) {
     return issue(
@@ -129,4 +152,12 @@ const suggest: Suggest = (candidate) => {
  */
 export function parseEmailDomainOrThrow(input: unknown): EmailDomain {
   return unwrapOrThrow(parseEmailDomain(input));
+}
+
+function decodeLabel(label: string): string | undefined {
+  try {
+    return punycode.decode(label.slice(4));
+  } catch {
+    return undefined;
+  }
 }

@@ -62,16 +62,18 @@ export type EmailIssue =
 export type EmailIssueCode = EmailIssue["code"];
 
 // RFC 5322 §3.2.3 atext, plus any non-ASCII letter, mark or digit (RFC 6531).
-const ATOM = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~\\p{L}\\p{M}\\p{N}]+";
-const DOT_ATOM = new RegExp(`^${ATOM}(?:\\.${ATOM})*$`, "u");
+const DOT_ATOM =
+  /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\p{L}\p{M}\p{N}]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\p{L}\p{M}\p{N}]+)*$/u;
 // RFC 5322 §3.2.4 quoted-string: printable ASCII but " and \ (space allowed),
 // quoted pairs, and non-ASCII letters (RFC 6531).
 const QUOTED = /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E]|[\p{L}\p{M}\p{N}])*"$/u;
 const NON_ASCII = /[^\p{ASCII}]/u;
-const encoder = new TextEncoder();
+let encoder: TextEncoder | undefined;
 
 function octets(text: string): number {
-  return NON_ASCII.test(text) ? encoder.encode(text).length : text.length;
+  if (!NON_ASCII.test(text)) return text.length;
+  encoder ??= new TextEncoder();
+  return encoder.encode(text).length;
 }
 
 function issue<C extends EmailIssue["code"]>(
