@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseEmailAddress, parsePartnerEmployeeDomain } from "../../src/index.js";
+import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
+import {
+  detectDomainConflicts,
+  detectEmailConflicts,
+  parseEmailAddress,
+  parsePartnerEmployeeDomain,
+  schemas,
+} from "../../src/index.js";
+import type { Partner } from "../../src/model.js";
 import { arbitraries } from "../../src/testing/index.js";
 
 describe("testing arbitraries", () => {
@@ -21,3 +29,100 @@ describe("testing arbitraries", () => {
     );
   });
 });
+
+describe("testing arbitraries for every input type", () => {
+  const valid = <T>(name: keyof typeof schemas, arb: fc.Arbitrary<T>) =>
+    it(`${String(name)}() yields values schemas.${String(name)} accepts unchanged`, () => {
+      fc.assert(
+        fc.property(arb, (value) => {
+          const r = schemas[name].safeParse(value);
+          expect(r.success).toBe(true);
+          expect(r.data).toEqual(value);
+        }),
+      );
+    });
+
+  valid("partner", arbitraries.partner());
+  valid("partnerUser", arbitraries.partnerUser());
+  valid("client", arbitraries.client());
+  valid("assignment", arbitraries.assignment());
+  valid("activity", arbitraries.activity());
+  valid("period", arbitraries.period());
+  valid("deal", arbitraries.deal());
+  valid("tierThreshold", arbitraries.tierThreshold());
+  valid("money", arbitraries.money());
+
+  it("partner() can be pinned to a partnerId, and lists no domain twice", () => {
+    fc.assert(
+      fc.property(arbitraries.partner({ partnerId: fc.constant("acme") }), (p) => {
+        expect(p.partnerId).toBe("acme");
+        expect(new Set(p.employeeDomains).size).toBe(p.employeeDomains.length);
+      }),
+    );
+  });
+
+  it("assignment() carries the timestamp its status needs, and activatedAt ≥ assignedAt", () => {
+    const statuses = new Set<string>();
+    fc.assert(
+      fc.property(arbitraries.assignment(), (a) => {
+        statuses.add(a.status);
+        if (a.status === "active") expect(a.activatedAt).toBeGreaterThanOrEqual(a.assignedAt);
+        if (a.status === "pending_access") expect(a.activatedAt).toBeUndefined();
+        if (a.status === "removed") expect(a.removedAt).toBeGreaterThanOrEqual(a.assignedAt);
+        if (a.status === "expired") expect(a.expiresAt).toBeGreaterThanOrEqual(a.assignedAt);
+      }),
+    );
+    expect([...statuses].sort()).toEqual(["active", "expired", "pending_access", "removed"]);
+  });
+
+  it("actor() yields partner actors with or without the permission", () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(arbitraries.actor({ partnerId: fc.constant("acme") }), (a) => {
+        expect(a.partnerId).toBe("acme");
+        expect(a.userId).not.toBe("");
+        expect(a.permissions.every((p) => p === "manage_partner_employees")).toBe(true);
+        seen.add(`${a.superAdmin}/${a.permissions.length}`);
+      }),
+    );
+    expect(seen.size).toBe(4);
+  });
+
+  it("scenario() yields coherent data that attributeManagedCredit accepts", () => {
+    fc.assert(
+      fc.property(arbitraries.scenario(), (s) => {
+        const r = attributeManagedCredit(s);
+        expect(r.ok ? "ok" : r.error.issues).toBe("ok");
+        const ids = s.partners.map((p) => p.partnerId);
+        expect(new Set(ids).size).toBe(ids.length);
+        const domains = s.partners.flatMap((p) => p.employeeDomains);
+        expect(new Set(domains).size).toBe(domains.length);
+        expect(detectDomainConflicts(s.partners.flatMap(claimsOf))).toEqual([]);
+      }),
+    );
+  });
+
+  it("scenario() sometimes has an email conflict, a credited partner and an untagged user", () => {
+    let conflicts = 0;
+    let credited = 0;
+    let untagged = 0;
+    for (const s of fc.sample(arbitraries.scenario(), { numRuns: 300, seed: 42 })) {
+      if (detectEmailConflicts(s.assignments).length > 0) conflicts++;
+      const r = attributeManagedCredit(s);
+      if (r.ok && r.value.decisions.some((d) => d.outcome === "credited")) credited++;
+      if (s.users.some((u) => !u.tagged)) untagged++;
+    }
+    expect(conflicts).toBeGreaterThan(10);
+    expect(credited).toBeGreaterThan(20);
+    expect(untagged).toBeGreaterThan(50);
+  });
+});
+
+function claimsOf(p: Partner) {
+  return p.employeeDomains.map((domain) => ({
+    partnerId: p.partnerId,
+    domain,
+    claimedAt: 0,
+    ...(p.matchSubdomains === undefined ? {} : { matchSubdomains: p.matchSubdomains }),
+  }));
+}
