@@ -208,7 +208,10 @@ export interface PartnerCredit {
  * Activity that earned nothing because its user, a user of the partner, is
  * not a tagged employee (rule: every user who works in client accounts must
  * be tagged to earn managed credit). One entry per (partner, client, user),
- * with the user's earliest such activity inside the period.
+ * with the user's earliest such activity inside the period, whether or not
+ * the partner has an assignment on that client. Activities are matched by
+ * email key only, so a freelancer who is untagged at one partner and tagged
+ * at another is listed for the first even when the second earned credit.
  *
  * @example
  * ```ts
