@@ -33,7 +33,6 @@ export interface SqlClient {
 }
 
 const LIVE = "status IN ('pending_access', 'active')";
-const isLive = (a: Assignment) => a.status === "pending_access" || a.status === "active";
 const json = (value: unknown) => JSON.stringify(value);
 // Ids are bigserial; anything else cannot name a row (and must not reach ::bigint).
 const isId = (id: string) => /^[1-9]\d{0,17}$/.test(id);
@@ -296,18 +295,16 @@ export function createPostgresRepository(db: SqlClient): PartnerAccessRepository
       ).map(toAssignment),
     updateAssignment: async (id, a, expectedVersion) => {
       if (!isId(id)) return { status: "version_conflict", current: null };
-      // rule (port): a removed or expired assignment never becomes live again.
+      // A second live assignment of one partner, client and address fails
+      // the partial unique index: the statement throws, as the port asks.
       const updated = await one<AssignmentRow>(
         `UPDATE pa_assignments SET data = $2::jsonb, status = $3, version = version + 1
-         WHERE id = $1 AND version = $4 AND (${LIVE} OR NOT $5::boolean) RETURNING *`,
-        [id, json(a), a.status, expectedVersion, isLive(a)],
+         WHERE id = $1 AND version = $4 RETURNING *`,
+        [id, json(a), a.status, expectedVersion],
       );
-      if (updated) return { status: "written", record: toAssignment(updated) };
-      const current = await getAssignment(id);
-      if (current && current.version === expectedVersion) {
-        throw new Error(`assignment ${id} is ${current.value.status} and cannot become live`);
-      }
-      return { status: "version_conflict", current };
+      return updated
+        ? { status: "written", record: toAssignment(updated) }
+        : { status: "version_conflict", current: await getAssignment(id) };
     },
     deleteAssignment: async (id, expectedVersion) => {
       const deleted =

@@ -561,8 +561,11 @@ export interface PartnerAccessRepository {
    * Replaces an assignment if its version is the expected one (version + 1);
    * otherwise writes nothing and returns `version_conflict` with the current
    * record (`null`: no such id). The caller never changes `partnerId`,
-   * `clientId` or the email key, and never makes a removed or expired
-   * assignment live again; an implementation may throw if it does.
+   * `clientId` or the email key. Any status change is stored as given (the
+   * service writes a removed assignment back as it was when it undoes a
+   * removal), except one that would leave two live assignments of one
+   * partner, client and key: that must be refused by throwing (SQL: the
+   * partial unique index of `insertAssignment` does it).
    *
    * @param id - the assignment's identifier
    * @param assignment - the whole new assignment

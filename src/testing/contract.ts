@@ -538,6 +538,33 @@ export function repositoryContract(
     );
   });
 
+  test("updateAssignment: a removed assignment can be written back live (an undo)", async (r) => {
+    const key = "jane@northwind.example";
+    const rec = await inserted(r, key, pending("northwind", 42, key));
+    const removed: Assignment = { ...rec.value, status: "removed", removedAt: T0 + 1 };
+    await r.updateAssignment(rec.id, removed, 1);
+    equal(
+      await r.updateAssignment(rec.id, rec.value, 2),
+      { status: "written", record: { ...rec, version: 3 } },
+      "written back",
+    );
+  });
+
+  test("updateAssignment: one that would make two live assignments of one triple throws", async (r) => {
+    const key = "jane@northwind.example";
+    const first = await inserted(r, key, pending("northwind", 42, key));
+    await r.updateAssignment(first.id, { ...first.value, status: "removed", removedAt: T0 + 1 }, 1);
+    await inserted(r, key, pending("northwind", 42, key, T0 + 2));
+    let threw = false;
+    try {
+      await r.updateAssignment(first.id, first.value, 2);
+    } catch {
+      threw = true;
+    }
+    check(threw, "the update must be refused by throwing");
+    equal((await r.listAssignments({ live: true })).length, 1, "live assignments");
+  });
+
   test("deleteAssignment: deletes at the expected version only; ids are not reused", async (r) => {
     const key = "jane@northwind.example";
     const rec = await inserted(r, key, pending("northwind", 42, key));

@@ -193,6 +193,27 @@ function versionedPut<R extends { readonly version: number }>(
   return { status: "written", record: copy(record) };
 }
 
+// The live assignment of the same partner, client and key, other than `id`.
+function liveDuplicate(
+  t: Tables,
+  emailKey: string,
+  a: Assignment,
+  id?: string,
+): AssignmentRecord | undefined {
+  for (const other of t.assignments.values()) {
+    if (
+      other.id !== id &&
+      other.emailKey === emailKey &&
+      other.value.partnerId === a.partnerId &&
+      other.value.clientId === a.clientId &&
+      isLive(other.value)
+    ) {
+      return other;
+    }
+  }
+  return undefined;
+}
+
 // The operations over one set of tables. Each runs synchronously, so it is
 // atomic within one JavaScript event loop: no other call can run between
 // its check and its write.
@@ -288,18 +309,8 @@ function operations(t: Tables) {
       })),
 
     insertAssignment: (emailKey: string, assignment: Assignment): InsertAssignmentOutcome => {
-      if (isLive(assignment)) {
-        for (const existing of t.assignments.values()) {
-          if (
-            existing.value.partnerId === assignment.partnerId &&
-            existing.value.clientId === assignment.clientId &&
-            existing.emailKey === emailKey &&
-            isLive(existing.value)
-          ) {
-            return { status: "duplicate", existing: copy(existing) };
-          }
-        }
-      }
+      const existing = isLive(assignment) ? liveDuplicate(t, emailKey, assignment) : undefined;
+      if (existing !== undefined) return { status: "duplicate", existing: copy(existing) };
       const id = String(t.nextAssignmentId++);
       const record: AssignmentRecord = { id, emailKey, value: copy(assignment), version: 1 };
       t.assignments.set(id, record);
@@ -325,9 +336,15 @@ function operations(t: Tables) {
       if (current === undefined || current.version !== expectedVersion) {
         return { status: "version_conflict", current: copy(current ?? null) };
       }
-      // rule (port): removed and expired assignments are history for good.
-      if (!isLive(current.value) && isLive(assignment)) {
-        throw new Error(`assignment ${id} is ${current.value.status} and cannot become live`);
+      // rule (port): one live assignment per partner, client and key, as
+      // a unique index would refuse it.
+      if (isLive(assignment) && !isLive(current.value)) {
+        const other = liveDuplicate(t, current.emailKey, assignment, id);
+        if (other !== undefined) {
+          throw new Error(
+            `assignment ${id} cannot become live: assignment ${other.id} is live for the same partner, client and address`,
+          );
+        }
       }
       const record: AssignmentRecord = {
         id,

@@ -76,20 +76,4 @@ describe("createInMemoryRepository", () => {
     expect(rolledBack).not.toBe("");
     expect(r.status === "inserted" && r.record.id).not.toBe(rolledBack);
   });
-
-  it("refuses to make a removed assignment live again", async () => {
-    const repository = createInMemoryRepository();
-    const r = await repository.insertAssignment("jane@northwind.io", {
-      partnerId: "northwind",
-      clientId: 42,
-      email: "jane@northwind.io",
-      status: "removed",
-      assignedAt: 1,
-      removedAt: 2,
-    });
-    if (r.status !== "inserted") throw new Error("insert failed");
-    await expect(
-      repository.updateAssignment(r.record.id, { ...r.record.value, status: "pending_access" }, 1),
-    ).rejects.toThrow(/cannot become live/);
-  });
 });
