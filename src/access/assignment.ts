@@ -29,7 +29,7 @@ import { err, type IssueBase, ok, type Result } from "../result.js";
  * removeClientAccess(assignment, REMOVE_CONFIRMATION, now); // confirmed
  * ```
  */
-export const REMOVE_CONFIRMATION = "REMOVE";
+export const REMOVE_CONFIRMATION: "REMOVE" = "REMOVE";
 
 /**
  * The input of {@link assignClient}.
