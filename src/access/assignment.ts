@@ -213,10 +213,10 @@ function time(t: Timestamp): Timestamp {
  * assignClient({ user, clientId: 42, now: 1_000 });
  * //=> { ok: true, value: { assignment: { partnerId: "acme", clientId: 42, email: "jane@acme.com",
  * //     status: "pending_access", assignedAt: 1000 }, clientAccessRequested: true } }
- * assignClient({ user, clientId: 42, now: 1_000, hasPortalAccess: true }).value.assignment.status;
- * //=> "active"
- * assignClient({ user: { ...user, tagged: false }, clientId: 42, now: 1_000 }).error.code;
- * //=> "not_tagged"
+ * assignClient({ user, clientId: 42, now: 1_000, hasPortalAccess: true });
+ * //=> { ok: true, value: { assignment: { …, status: "active", activatedAt: 1000 }, clientAccessRequested: false } }
+ * assignClient({ user: { ...user, tagged: false }, clientId: 42, now: 1_000 });
+ * //=> { ok: false, error: { code: "not_tagged", partnerId: "acme", email: "jane@acme.com", message: "…" } }
  * ```
  */
 export function assignClient(

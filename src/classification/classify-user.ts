@@ -135,10 +135,11 @@ const DIFFERENT_DOMAIN: Classification = /* @__PURE__ */ Object.freeze({
 });
 
 /**
- * What classification needs of a partner, computed once per call: its usable
- * employee domains (canonical, in the partner's order) with the shared
- * `domain_match` result of each, whether it matches subdomains, the
- * shared-domain list in force, and the entries that were ignored.
+ * What classification needs of a partner: its usable employee domains
+ * (canonical, in the partner's order) with the shared `domain_match` result
+ * of each, whether it matches subdomains, the shared-domain list in force,
+ * the entries that were ignored, and a bounded cache of what each raw domain
+ * part of an address classifies as.
  *
  * @internal Shared by the classification modules; not exported by the package.
  * @example
@@ -153,18 +154,38 @@ export interface PartnerContext {
   readonly shared: SharedDomainList;
   /** Employee-domain entries that were not usable, with the reason. */
   readonly ignored: ReadonlyArray<{ readonly input: unknown; readonly issue: DomainIssue }>;
+  /** Raw domain part → verdict, for the fast path of `classifyUser`. */
+  readonly verdicts: Map<string, DomainVerdict>;
+}
+
+// Contexts by partner object, so that classifying user after user of one
+// partner does not re-read its domains each time. An entry is reused only
+// while the partner still holds the very same domain entries, subdomain flag
+// and shared list, so a caller that mutates a partner in place (it is typed
+// readonly, but JavaScript allows it) still gets a correct answer.
+const contexts = new WeakMap<
+  object,
+  { readonly entries: readonly unknown[] | null; readonly context: PartnerContext }
+>();
+
+function sameEntries(a: readonly unknown[] | null, b: readonly unknown[] | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
  * Reads a partner defensively. Callers may hold domains in non-canonical
- * form, so each goes through `parsePartnerEmployeeDomain` (memoised, so
- * cheap); a value it refuses is ignored rather than trusted, because
+ * form, so each goes through `parsePartnerEmployeeDomain`; a value it refuses
+ * is ignored rather than trusted, because
  * - an invalid name matches no address anyway;
  * - a public suffix (`com`) with subdomain matching would match everyone;
  * - a shared domain (`gmail.com`) cannot be an employee domain (design 1):
  *   honouring it would hand anyone with a free-mail address a Partner Seat.
  * Anything that is not an object with an `employeeDomains` array reads as a
- * partner with no domain. Only `matchSubdomains === true` opts in.
+ * partner with no domain. Only `matchSubdomains === true` opts in. The
+ * result is remembered per partner object while its entries stay the same.
  *
  * @internal Shared by the classification modules; not exported by the package.
  * @param partner - the partner, of any type
@@ -177,29 +198,47 @@ export interface PartnerContext {
  */
 export function partnerContext(partner: unknown, options: unknown): PartnerContext {
   const shared = resolveSharedDomainList(readOptions(options));
+  if (typeof partner !== "object" || partner === null) return buildContext(null, false, shared);
+  const p = partner as { employeeDomains?: unknown; matchSubdomains?: unknown };
+  const raw = p.employeeDomains;
+  const entries: readonly unknown[] | null = Array.isArray(raw) ? raw : null;
+  const matchSubdomains = p.matchSubdomains === true;
+  const cached = contexts.get(partner);
+  if (
+    cached !== undefined &&
+    cached.context.shared === shared &&
+    cached.context.matchSubdomains === matchSubdomains &&
+    sameEntries(cached.entries, entries)
+  ) {
+    return cached.context;
+  }
+  const context = buildContext(entries, matchSubdomains, shared);
+  contexts.set(partner, { entries: entries === null ? null : entries.slice(), context });
+  return context;
+}
+
+function buildContext(
+  entries: readonly unknown[] | null,
+  matchSubdomains: boolean,
+  shared: SharedDomainList,
+): PartnerContext {
   const domains = new Map<string, DomainMatch>();
   const ignored: { input: unknown; issue: DomainIssue }[] = [];
-  let matchSubdomains = false;
-  if (typeof partner === "object" && partner !== null) {
-    const p = partner as { employeeDomains?: unknown; matchSubdomains?: unknown };
-    matchSubdomains = p.matchSubdomains === true;
-    const raw = p.employeeDomains;
-    if (Array.isArray(raw)) {
-      const sharedOption = { sharedDomains: shared };
-      for (let i = 0; i < raw.length; i++) {
-        const input: unknown = raw[i];
-        const parsed = parsePartnerEmployeeDomain(input, sharedOption);
-        if (!parsed.ok) ignored.push({ input, issue: parsed.error });
-        else if (!domains.has(parsed.value)) {
-          domains.set(
-            parsed.value,
-            Object.freeze({ kind: "domain_match", matchedDomain: parsed.value }),
-          );
-        }
+  if (entries !== null) {
+    const sharedOption = { sharedDomains: shared };
+    for (let i = 0; i < entries.length; i++) {
+      const input: unknown = entries[i];
+      const parsed = parsePartnerEmployeeDomain(input, sharedOption);
+      if (!parsed.ok) ignored.push(Object.freeze({ input, issue: parsed.error }));
+      else if (!domains.has(parsed.value)) {
+        domains.set(
+          parsed.value,
+          Object.freeze({ kind: "domain_match", matchedDomain: parsed.value }),
+        );
       }
     }
   }
-  return { domains, matchSubdomains, shared, ignored };
+  return { domains, matchSubdomains, shared, ignored: Object.freeze(ignored), verdicts: new Map() };
 }
 
 function readOptions(options: unknown): SharedDomainOptions | undefined {
@@ -284,7 +323,11 @@ export function classifyUser(
   partner: Partner,
   options?: ClassifyUserOptions,
 ): Classification {
-  return classifyParsed(email, partnerContext(partner, options));
+  const context = partnerContext(partner, options);
+  return (
+    (typeof email === "string" ? classifyFast(email, context, context.verdicts) : undefined) ??
+    classifyParsed(email, context)
+  );
 }
 
 // RFC 5322 §3.2.3 atext in ASCII: letters, digits and ! # $ % & ' * + - / = ? ^ _ ` { | } ~
@@ -323,6 +366,7 @@ function isAsciiDotAtom(email: string, end: number): boolean {
 
 // What one raw domain part classifies as, with its canonical length (for the
 // 254-octet limit), or null when parseEmailDomain refuses it.
+const VERDICT_LIMIT = 4096;
 type DomainVerdict = { readonly classification: Classification; readonly length: number } | null;
 
 /**
@@ -354,6 +398,8 @@ function classifyFast(
     verdict = domain.ok
       ? { classification: classifyDomain(domain.value, context), length: domain.value.length }
       : null;
+    // Bounded like parseEmailDomain's cache: flat memory under any input.
+    if (verdicts.size >= VERDICT_LIMIT) verdicts.clear();
     verdicts.set(raw, verdict);
   }
   if (verdict === null || at + 1 + verdict.length > MAX_ADDRESS_OCTETS) return undefined;

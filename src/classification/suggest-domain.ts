@@ -164,7 +164,7 @@ export interface IgnoredEmployeeDomain {
  * ```ts
  * const w: EmployeeDomainWarning = {
  *   code: "suggested_domain_not_set",
- *   message: "Most client-facing users (2 of 3) are on acme.io, …",
+ *   message: "The most common domain of the client-facing users is acme.io (2 of them, 67% …",
  *   suggestion: { domain: "acme.io" as EmailDomain, count: 2, share: 2 / 3 },
  *   employeeDomains: ["acme.com" as EmailDomain],
  * };
@@ -305,7 +305,7 @@ export function employeeDomainStatus(
   const employeeDomains = [...context.domains.keys()] as EmailDomain[];
   const base: EmployeeDomainStatusBase = {
     employeeDomains,
-    ignoredDomains: context.ignored,
+    ignoredDomains: [...context.ignored],
     suggestion,
     clientAccessManagerUsers,
     invalidEmailUsers,
@@ -318,7 +318,7 @@ export function employeeDomainStatus(
     ? null
     : {
         code: "suggested_domain_not_set",
-        message: `Most client-facing users (${suggestion.count}, ${percent(suggestion.share)} of those with a valid address) are on ${suggestion.domain}, which is not among the partner's employee domains (${employeeDomains.join(", ")}); set the domain most of them use, and add the others through the Client Access Manager.`,
+        message: `The most common domain of the client-facing users is ${suggestion.domain} (${suggestion.count} of them, ${percent(suggestion.share)} of those with a valid address), and it is not among the partner's employee domains (${employeeDomains.join(", ")}); set the domain most of them use, and add the others through the Client Access Manager.`,
         suggestion,
         employeeDomains,
       };

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyUser, classifyUsers } from "../../src/classification/classify-user.js";
 import { parseEmailAddress } from "../../src/domain/email-address.js";
+import { parsePartnerEmployeeDomain } from "../../src/domain/partner-employee-domain.js";
+import { isSharedEmailDomain } from "../../src/domain/shared-domains.js";
 import type { Partner, PartnerUser } from "../../src/model.js";
 import { arbitraries } from "../../src/testing/arbitraries.js";
 
@@ -82,7 +84,45 @@ const partnerArb: fc.Arbitrary<Partner> = fc.record(
   { requiredKeys: ["partnerId", "program", "employeeDomains"] },
 );
 
+// An oracle written the plain way: the full parser for every address, the
+// partner's domains re-read on every call, an "ends with" subdomain test
+// (sound on canonical domains), the longest match first.
+function oracle(email: unknown, partner: unknown): unknown {
+  const parsed = parseEmailAddress(email);
+  if (!parsed.ok) return { kind: "invalid_email", error: parsed.error };
+  const raw = (partner as { employeeDomains?: unknown } | null | undefined)?.employeeDomains;
+  const domains = (Array.isArray(raw) ? raw : []).flatMap((d: unknown) => {
+    const r = parsePartnerEmployeeDomain(d);
+    return r.ok ? [r.value as string] : [];
+  });
+  if (domains.length === 0)
+    return { kind: "client_access_manager", reason: "partner_has_no_domain" };
+  const domain: string = parsed.value.domain;
+  if (isSharedEmailDomain(domain))
+    return { kind: "client_access_manager", reason: "shared_domain" };
+  const subdomains = (partner as { matchSubdomains?: unknown }).matchSubdomains === true;
+  const matches = domains
+    .filter((d) => d === domain || (subdomains && domain.endsWith(`.${d}`)))
+    .sort((a, b) => b.length - a.length);
+  const best = matches[0];
+  return best === undefined
+    ? { kind: "client_access_manager", reason: "different_domain" }
+    : { kind: "domain_match", matchedDomain: best };
+}
+
 describe("classification properties", () => {
+  it("agrees with a plain oracle on every address and partner", () => {
+    fc.assert(
+      fc.property(
+        emailArb,
+        fc.oneof(partnerArb, fc.anything() as fc.Arbitrary<Partner>),
+        (email, partner) => {
+          expect(classifyUser(email, partner)).toEqual(oracle(email, partner));
+        },
+      ),
+    );
+  });
+
   it("never throws on anything, for the email and for the partner", () => {
     fc.assert(
       fc.property(
@@ -100,12 +140,13 @@ describe("classification properties", () => {
     );
   });
 
-  it("the roster fast path gives each user exactly what classifyUser gives", () => {
+  it("classifyUsers gives each user exactly what the oracle and classifyUser give", () => {
     fc.assert(
       fc.property(fc.array(emailArb, { maxLength: 8 }), partnerArb, (emails, partner) => {
         const users = emails.map((email) => ({ partnerId: "acme", email, tagged: true }));
         const r = classifyUsers(users as PartnerUser[], partner);
         expect(r.classifications).toEqual(emails.map((e) => classifyUser(e, partner)));
+        expect(r.classifications).toEqual(emails.map((e) => oracle(e, partner)));
         const { byKind, byReason, total } = r.counts;
         expect(total).toBe(emails.length);
         expect(byKind.domain_match + byKind.client_access_manager + byKind.invalid_email).toBe(

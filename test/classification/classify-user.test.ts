@@ -163,6 +163,30 @@ describe("classifyUser", () => {
     ).toEqual({ kind: "domain_match", matchedDomain: "gmail.com" });
   });
 
+  it("sees a partner changed in place, although it remembers each partner's domains", () => {
+    const domains = ["acme.com"];
+    const partner = { ...acme, employeeDomains: domains, matchSubdomains: false };
+    expect(classifyUser("jane@acme.de", partner)).toMatchObject({ reason: "different_domain" });
+    domains.push("acme.de");
+    expect(classifyUser("jane@acme.de", partner)).toMatchObject({ kind: "domain_match" });
+    domains[1] = "acme.fr";
+    expect(classifyUser("jane@acme.de", partner)).toMatchObject({ reason: "different_domain" });
+    expect(classifyUser("jane@eu.acme.com", partner)).toMatchObject({ reason: "different_domain" });
+    partner.matchSubdomains = true;
+    expect(classifyUser("jane@eu.acme.com", partner)).toMatchObject({ kind: "domain_match" });
+    partner.employeeDomains = [];
+    expect(classifyUser("jane@acme.com", partner)).toMatchObject({
+      reason: "partner_has_no_domain",
+    });
+    // and the shared list in force is part of what is remembered
+    const options = { sharedDomains: { add: ["acme.fr"] } };
+    partner.employeeDomains = ["acme.fr"];
+    expect(classifyUser("jane@acme.fr", partner)).toMatchObject({ kind: "domain_match" });
+    expect(classifyUser("jane@acme.fr", partner, options)).toMatchObject({
+      reason: "partner_has_no_domain",
+    });
+  });
+
   it("reads only employeeDomains and matchSubdomains", () => {
     const odd = { employeeDomains: ["acme.com"] } as unknown as Partner;
     expect(classifyUser("jane@acme.com", odd)).toEqual({
