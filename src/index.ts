@@ -1,6 +1,69 @@
 // partner-access: the public entry point. Explicit named exports only, so
 // bundlers can drop what a caller does not import.
 
+export type {
+  AssignClientError,
+  AssignClientInput,
+  AssignClientSuccess,
+  AssignClientsInput,
+  AssignEmployeesInput,
+  AssignmentTransitionError,
+  BulkAssignError,
+  BulkAssignResult,
+  ExpireAssignmentError,
+  RemoveClientAccessError,
+  RemovedEmployee,
+  RemoveEmployeeResult,
+} from "./access/assignment.js";
+export {
+  assignClient,
+  assignClients,
+  assignEmployees,
+  expireAssignment,
+  grantPortalAccess,
+  isAssignmentActiveAt,
+  REMOVE_CONFIRMATION,
+  removeClientAccess,
+  removeEmployee,
+} from "./access/assignment.js";
+// Assignments and authorization (design 2.3)
+export type {
+  Action,
+  Actor,
+  AuthorizationTarget,
+  ClientActor,
+  ForbiddenError,
+  ForbiddenReason,
+  Permission,
+} from "./access/authorization.js";
+export { ACTIONS, authorize, can } from "./access/authorization.js";
+// Classification and eligibility (design 2.2)
+export type {
+  Classification,
+  ClassificationCounts,
+  ClassificationKind,
+  ClassifyUserOptions,
+  ClassifyUsersResult,
+  ClientAccessManagerReason,
+} from "./classification/classify-user.js";
+export { classifyUser, classifyUsers } from "./classification/classify-user.js";
+export type {
+  PartnerSeatEligibility,
+  PartnerSeatEligibilityOptions,
+  PartnerSeatIneligibilityReason,
+} from "./classification/partner-seat.js";
+export { partnerSeatEligibility } from "./classification/partner-seat.js";
+export type {
+  ClientAccessManagerUser,
+  EmployeeDomainStatus,
+  EmployeeDomainStatusOptions,
+  EmployeeDomainSuggestion,
+  EmployeeDomainWarning,
+  IgnoredEmployeeDomain,
+  InvalidEmailUser,
+  SuggestEmployeeDomainOptions,
+} from "./classification/suggest-domain.js";
+export { employeeDomainStatus, suggestEmployeeDomain } from "./classification/suggest-domain.js";
 // Conflicts (design 2.4)
 export type {
   DomainClaim,
