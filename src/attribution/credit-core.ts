@@ -60,6 +60,7 @@ const INACTIVE_REASONS: readonly InactiveAssignmentReason[] = [
   "not_activated",
   "outside_period",
 ];
+const EMPLOYEE = 255;
 const STATUSES: ReadonlySet<unknown> = new Set(["pending_access", "active", "removed", "expired"]);
 
 // ECMAScript Date range: ±8.64e15 ms around the epoch.
@@ -133,13 +134,13 @@ export interface PreparedAttribution {
  *
  * @example
  * ```ts
- * const evidence = createEvidence();
- * evidence.best.size; //=> 0
+ * const evidence = createEvidence(prepared);
+ * evidence.best.some((a) => a !== undefined); //=> false
  * ```
  */
 export interface ActivityEvidence {
-  /** Assignment → its earliest qualifying activity. */
-  readonly best: Map<number, Activity>;
+  /** Assignment (by position) → its earliest qualifying activity, if any. */
+  readonly best: (Activity | undefined)[];
   /** User who is not a tagged employee → client → their earliest activity in the period. */
   readonly lost: Map<number, Map<number, Activity>>;
   /** Invalid activities. */
@@ -152,11 +153,17 @@ export interface ActivityEvidence {
  * @returns evidence with nothing in it
  * @example
  * ```ts
- * createEvidence().issues; //=> []
+ * createEvidence(prepared).issues; //=> []
  * ```
  */
-export function createEvidence(): ActivityEvidence {
-  return { best: new Map(), lost: new Map(), issues: [] };
+export function createEvidence(prepared: PreparedAttribution): ActivityEvidence {
+  // A dense array indexed by assignment position: much faster than a Map
+  // keyed by number, and the reference data is that size already.
+  return {
+    best: new Array<Activity | undefined>(prepared.assignments.length).fill(undefined),
+    lost: new Map(),
+    issues: [],
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -185,13 +192,64 @@ function invalidRecord(
   issues.push({ code: "invalid_record", message, path, input });
 }
 
-function invalidTimestamp(issues: AttributionIssue[], path: IssuePath, input: unknown): void {
+// Paths are built only when an issue is raised: the valid records of a large
+// input must not allocate one array per field.
+function invalidTimestamp(
+  issues: AttributionIssue[],
+  prefix: IssuePath,
+  index: number,
+  field: string,
+  input: unknown,
+): void {
   issues.push({
     code: "invalid_timestamp",
     message: `A timestamp must be a finite number of milliseconds since the epoch, within ±8.64e15; got ${describeValue(input)}.`,
-    path,
+    path: [...prefix, index, field],
     input,
   });
+}
+
+function checkOptionalTimestamp(
+  issues: AttributionIssue[],
+  prefix: IssuePath,
+  index: number,
+  field: string,
+  input: unknown,
+): boolean {
+  if (input === undefined || isTimestamp(input)) return true;
+  invalidTimestamp(issues, prefix, index, field, input);
+  return false;
+}
+
+// A client whose record has another problem is still "known": references
+// to it are not reported a second time as unknown.
+function checkClientRef(
+  known: ReadonlySet<number>,
+  value: unknown,
+  issues: AttributionIssue[],
+  prefix: IssuePath,
+  index: number,
+): boolean {
+  if (!isClientId(value)) {
+    invalidRecord(
+      issues,
+      [...prefix, index, "clientId"],
+      value,
+      `A clientId (HubID) must be a positive whole number; got ${describeValue(value)}.`,
+    );
+    return false;
+  }
+  if (!known.has(value)) {
+    issues.push({
+      code: "unknown_client",
+      message: `No client ${value} is in the input.`,
+      path: [...prefix, index, "clientId"],
+      input: value,
+      clientId: value,
+    });
+    return false;
+  }
+  return true;
 }
 
 function readList(
@@ -216,8 +274,9 @@ function readList(
 function emailKeyOf(
   emails: Map<string, string | EmailIssue>,
   value: unknown,
-  path: IssuePath,
   issues: AttributionIssue[],
+  prefix: IssuePath,
+  index: number,
 ): string | null {
   let parsed: string | EmailIssue | undefined;
   if (typeof value === "string") {
@@ -235,7 +294,7 @@ function emailKeyOf(
   issues.push({
     code: "invalid_email",
     message: `Not a valid email address: ${parsed.message}`,
-    path,
+    path: [...prefix, index, "email"],
     input: value,
     emailIssue: parsed,
   });
@@ -283,6 +342,9 @@ function readPeriod(period: unknown, issues: AttributionIssue[]): { start: numbe
   }
   return { start, end };
 }
+
+const USERS: IssuePath = ["users"];
+const ASSIGNMENTS: IssuePath = ["assignments"];
 
 // Any rate: used for validating amounts when the currency table itself is
 // invalid, so the currency of every client is not reported as unknown too.
@@ -404,11 +466,11 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
   const partnerIds = [...partnerFirst.keys()].sort();
   const partnerRank = new Map<string, number>(partnerIds.map((id, rank) => [id, rank]));
 
-  const knownPartner = (value: unknown, path: IssuePath): number => {
+  const knownPartner = (value: unknown, section: string, index: number): number => {
     if (!isPartnerId(value)) {
       invalidRecord(
         issues,
-        path,
+        [section, index, "partnerId"],
         value,
         `A partnerId must be a non-empty string; got ${describeValue(value)}.`,
       );
@@ -419,7 +481,7 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
       issues.push({
         code: "unknown_partner",
         message: `No partner ${JSON.stringify(value)} is in the input.`,
-        path,
+        path: [section, index, "partnerId"],
         input: value,
         partnerId: value,
       });
@@ -490,34 +552,14 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
       });
     }
   });
-  // A client whose record has another problem is still "known": references
-  // to it are not reported a second time as unknown.
-  const knownClient = (value: unknown, path: IssuePath): boolean => {
-    if (!isClientId(value)) {
-      invalidRecord(
-        issues,
-        path,
-        value,
-        `A clientId (HubID) must be a positive whole number; got ${describeValue(value)}.`,
-      );
-      return false;
-    }
-    if (!clientFirst.has(value)) {
-      issues.push({
-        code: "unknown_client",
-        message: `No client ${value} is in the input.`,
-        path,
-        input: value,
-        clientId: value,
-      });
-      return false;
-    }
-    return true;
-  };
+  const knownClients: ReadonlySet<number> = new Set(clientFirst.keys());
 
   // --- users ------------------------------------------------------------
   const users = isRecord(input) ? readList(source, "users", issues) : [];
   const userRank = new Int32Array(users.length).fill(-1);
+  // Index into NOT_TAGGED_REASONS, or EMPLOYEE: read once per assignment
+  // without touching the user record again.
+  const userStatus = new Uint8Array(users.length);
   const userKey: string[] = new Array<string>(users.length).fill("");
   const usersByPartner: (Map<string, number> | undefined)[] = new Array(partnerIds.length);
   const notEmployees = new Map<string, number[]>();
@@ -533,8 +575,8 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
       return;
     }
     const { partnerId, email, tagged, inPartnerAccount } = record;
-    const rank = knownPartner(partnerId, [...path, "partnerId"]);
-    const key = emailKeyOf(emails, email, [...path, "email"], issues);
+    const rank = knownPartner(partnerId, "users", index);
+    const key = emailKeyOf(emails, email, issues, USERS, index);
     let valid = rank >= 0 && key !== null;
     if (typeof tagged !== "boolean") {
       valid = false;
@@ -577,7 +619,8 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
     userRank[index] = rank;
     userKey[index] = key;
     // rule: only tagged users still in the partner account are its employees.
-    if (!(tagged && inPartnerAccount !== false)) {
+    userStatus[index] = inPartnerAccount === false ? 1 : tagged ? EMPLOYEE : 2;
+    if (userStatus[index] !== EMPLOYEE) {
       const list = notEmployees.get(key);
       if (list === undefined) notEmployees.set(key, [index]);
       else list.push(index);
@@ -604,11 +647,10 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
 
   for (let index = 0; index < n; index++) {
     const record = assignments[index];
-    const path = ["assignments", index];
     if (!isRecord(record)) {
       invalidRecord(
         issues,
-        path,
+        ["assignments", index],
         record,
         `An assignment must be an object; got ${describeValue(record)}.`,
       );
@@ -616,33 +658,34 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
     }
     const { partnerId, clientId, email, status, assignedAt, activatedAt, removedAt, expiresAt } =
       record;
-    const rank = knownPartner(partnerId, [...path, "partnerId"]);
-    const clientOk = knownClient(clientId, [...path, "clientId"]);
-    const key = emailKeyOf(emails, email, [...path, "email"], issues);
+    const rank = knownPartner(partnerId, "assignments", index);
+    const clientOk = checkClientRef(knownClients, clientId, issues, ASSIGNMENTS, index);
+    const key = emailKeyOf(emails, email, issues, ASSIGNMENTS, index);
     let valid = rank >= 0 && clientOk && key !== null;
     if (!STATUSES.has(status)) {
       valid = false;
       invalidRecord(
         issues,
-        [...path, "status"],
+        ["assignments", index, "status"],
         status,
         `status must be "pending_access", "active", "removed" or "expired"; got ${describeValue(status)}.`,
       );
     }
     if (!isTimestamp(assignedAt)) {
       valid = false;
-      invalidTimestamp(issues, [...path, "assignedAt"], assignedAt);
+      invalidTimestamp(issues, ASSIGNMENTS, index, "assignedAt", assignedAt);
     }
-    for (const [name, value] of [
-      ["activatedAt", activatedAt],
-      ["removedAt", removedAt],
-      ["expiresAt", expiresAt],
-    ] as const) {
-      if (value !== undefined && !isTimestamp(value)) {
-        valid = false;
-        invalidTimestamp(issues, [...path, name], value);
-      }
-    }
+    // Each checked on its own line, so every bad timestamp is reported.
+    const activatedOk = checkOptionalTimestamp(
+      issues,
+      ASSIGNMENTS,
+      index,
+      "activatedAt",
+      activatedAt,
+    );
+    const removedOk = checkOptionalTimestamp(issues, ASSIGNMENTS, index, "removedAt", removedAt);
+    const expiresOk = checkOptionalTimestamp(issues, ASSIGNMENTS, index, "expiresAt", expiresAt);
+    if (!(activatedOk && removedOk && expiresOk)) valid = false;
     // Once anything is invalid the result is an error: validate, don't index.
     if (!valid || key === null || issues.length > 0) continue;
     const client = clientId as number;
@@ -652,16 +695,10 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
     // Check 1: the user is a tagged employee of that partner.
     const user = usersByPartner[rank]?.get(key) ?? -1;
     assignmentUser[index] = user;
-    const userRecord = user >= 0 ? (users[user] as PartnerUser) : undefined;
-    if (userRecord === undefined) {
+    const employment = user >= 0 ? userStatus[user]! : 0;
+    if (employment !== EMPLOYEE) {
       stage[index] = NO_TAGGED_EMPLOYEE;
-      reason[index] = 0;
-    } else if (userRecord.inPartnerAccount === false) {
-      stage[index] = NO_TAGGED_EMPLOYEE;
-      reason[index] = 1;
-    } else if (!userRecord.tagged) {
-      stage[index] = NO_TAGGED_EMPLOYEE;
-      reason[index] = 2;
+      reason[index] = employment;
     } else if (status === "pending_access") {
       // Check 2: active during the period; a pending assignment never is.
       stage[index] = NO_ACTIVE_ASSIGNMENT;
@@ -776,7 +813,7 @@ export function prepareAttribution(input: unknown): PreparedAttribution {
     partnerIds,
     partnerRank,
     partnerPosition: partnerIds.map((id) => partnerFirst.get(id)!),
-    knownClients: new Set(clientFirst.keys()),
+    knownClients,
     clients,
     users,
     userRank,
@@ -837,8 +874,9 @@ function precedes(
 
 // rule: the earliest activity is the evidence; equal instants go to the
 // smaller email as entered, so the choice is commutative and associative.
-function earlier(a: Activity, b: Activity): boolean {
-  return a.at < b.at || (a.at === b.at && a.email < b.email);
+// (Takes the candidate's fields, so nothing is allocated for a loser.)
+function earlier(at: number, email: string, than: Activity): boolean {
+  return at < than.at || (at === than.at && email < than.email);
 }
 
 /**
@@ -855,7 +893,7 @@ function earlier(a: Activity, b: Activity): boolean {
  * @example
  * ```ts
  * addActivityBatch(prepared, evidence, [{ clientId: 42, email: "jane@northwind.io", at: t }], ["activities"]);
- * evidence.best.size; //=> 1
+ * evidence.best.filter(Boolean).length; //=> 1
  * ```
  */
 export function addActivityBatch(
@@ -876,6 +914,7 @@ export function addActivityBatch(
     return;
   }
   const { start, end, groups, stage, windowStart, windowEnd, notEmployees, emails } = prepared;
+  const best = evidence.best;
   const knownClients = prepared.knownClients;
   for (let index = 0; index < list.length; index++) {
     const record = list[index];
@@ -889,29 +928,11 @@ export function addActivityBatch(
       continue;
     }
     const { clientId, email, at } = record;
-    let valid = true;
-    if (!isClientId(clientId)) {
-      valid = false;
-      invalidRecord(
-        issues,
-        [...path, index, "clientId"],
-        clientId,
-        `A clientId (HubID) must be a positive whole number; got ${describeValue(clientId)}.`,
-      );
-    } else if (!knownClients.has(clientId)) {
-      valid = false;
-      issues.push({
-        code: "unknown_client",
-        message: `No client ${clientId} is in the input.`,
-        path: [...path, index, "clientId"],
-        input: clientId,
-        clientId,
-      });
-    }
-    const key = emailKeyOf(emails, email, [...path, index, "email"], issues);
+    let valid = checkClientRef(knownClients, clientId, issues, path, index);
+    const key = emailKeyOf(emails, email, issues, path, index);
     if (!isTimestamp(at)) {
       valid = false;
-      invalidTimestamp(issues, [...path, index, "at"], at);
+      invalidTimestamp(issues, path, index, "at", at);
     }
     if (!valid || key === null || issues.length > 0 || prepared.issues.length > 0) continue;
     const time = (at as number) + 0; // + 0 turns -0 into 0
@@ -935,8 +956,9 @@ export function addActivityBatch(
           evidence.lost.set(user, byClient);
         }
         const seen = byClient.get(client);
-        const activity = { clientId: client, email: email as string, at: time };
-        if (seen === undefined || earlier(activity, seen)) byClient.set(client, activity);
+        if (seen === undefined || earlier(time, email as string, seen)) {
+          byClient.set(client, { clientId: client, email: email as string, at: time });
+        }
       }
     }
   }
@@ -945,9 +967,10 @@ export function addActivityBatch(
     // Check 4: a qualifying activity inside the period while the assignment was active.
     if (stage[assignment] !== NO_QUALIFYING_ACTIVITY) return;
     if (at < windowStart[assignment]! || at >= windowEnd[assignment]!) return;
-    const seen = evidence.best.get(assignment);
-    const activity = { clientId, email, at };
-    if (seen === undefined || earlier(activity, seen)) evidence.best.set(assignment, activity);
+    const seen = best[assignment];
+    if (seen === undefined || earlier(at, email, seen)) {
+      best[assignment] = { clientId, email, at };
+    }
   }
 }
 
@@ -998,15 +1021,19 @@ export function finishAttributionCore(
   // Check 4 passed: the pair is credited, with the earliest qualifying activity.
   const creditedBy = new Int32Array(pairBest.length).fill(-1);
   const creditedActivity: (Activity | undefined)[] = new Array(pairBest.length);
-  for (const [index, activity] of evidence.best) {
+  const best = evidence.best;
+  for (let index = 0; index < best.length; index++) {
+    const activity = best[index];
+    if (activity === undefined) continue;
     const pair = assignmentPair[index]!;
     const current = creditedBy[pair]!;
     const seen = creditedActivity[pair];
     if (
       current < 0 ||
       seen === undefined ||
-      earlier(activity, seen) ||
-      (!earlier(seen, activity) && precedes(assignments, assignmentKey, index, current))
+      earlier(activity.at, activity.email, seen) ||
+      (!earlier(seen.at, seen.email, activity) &&
+        precedes(assignments, assignmentKey, index, current))
     ) {
       creditedBy[pair] = index;
       creditedActivity[pair] = activity;

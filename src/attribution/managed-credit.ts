@@ -338,7 +338,15 @@ export interface AttributionError extends IssueBase<"invalid_attribution_input">
  *
  * The result does not depend on the order of any input collection. Records
  * that point nowhere or do not parse are reported all at once; nothing
- * throws on any input.
+ * throws on any input (errors thrown by a caller's own iterator or getters
+ * do propagate). An email address is matched by its key
+ * (`parseEmailAddress`), so an address the parser refuses, in a user, an
+ * assignment or an activity, is reported as `invalid_email` rather than
+ * skipped: skipping it could silently move credit.
+ *
+ * Conflicts follow `detectEmailConflicts`: only assignments that are not
+ * removed or expired link an address, so a removed assignment that was
+ * active during the period is never a contender.
  *
  * @param input - the period, partners, clients, users, assignments,
  *   activities, and optionally a replacement currency table
@@ -366,7 +374,7 @@ export function attributeManagedCredit(
   input: AttributionInput,
 ): Result<Attribution, AttributionError> {
   const prepared = prepareAttribution(input);
-  const evidence = createEvidence();
+  const evidence = createEvidence(prepared);
   // An input that is not an object is reported once, by prepareAttribution.
   if (typeof input === "object" && input !== null) {
     addActivityBatch(prepared, evidence, (input as { activities?: unknown }).activities, [
