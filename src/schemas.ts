@@ -1,8 +1,8 @@
-import * as z from "zod/mini";
 import { parseEmailAddress } from "./domain/email-address.js";
 import { parseEmailDomain } from "./domain/email-domain.js";
 import { parsePartnerEmployeeDomain } from "./domain/partner-employee-domain.js";
 import type { IssueBase, Result } from "./result.js";
+import * as z from "./vendor/zod-mini.js";
 
 // Boundary validation. Each schema turns untrusted input (JSON bodies, CSV
 // rows, queue messages) into the plain shapes the core takes. They are built
@@ -93,11 +93,11 @@ function createSchemas() {
       ),
     currency: z.string().check(z.regex(/^[A-Z]{3}$/, "currency is an ISO 4217 code such as USD.")),
   });
-  const assignmentStatus = z.enum(["pending_access", "active", "removed", "expired"]);
+  const assignmentStatus = z.picklist(["pending_access", "active", "removed", "expired"]);
 
   const partner = z.object({
     partnerId,
-    program: z.enum(["partner", "provider"]),
+    program: z.picklist(["partner", "provider"]),
     employeeDomains: z
       .array(fromResult(parsePartnerEmployeeDomain))
       .check(
@@ -158,7 +158,7 @@ function createSchemas() {
   );
 
   const deal = z.object({
-    kind: z.enum(["sourced", "assisted"]),
+    kind: z.picklist(["sourced", "assisted"]),
     mrr: money,
     growthMarket: z.optional(z.boolean()),
   });
@@ -167,7 +167,7 @@ function createSchemas() {
     .number()
     .check(z.refine((n) => Number.isFinite(n) && n >= 0, "Points are a finite number, 0 or more."));
   const tierThreshold = z.object({
-    tier: z.enum(["gold", "platinum", "diamond", "elite"]),
+    tier: z.picklist(["gold", "platinum", "diamond", "elite"]),
     totalPoints: points,
     sourcedPoints: points,
   });

@@ -15,3 +15,18 @@ fc.assert(
 );
 assert.equal(require("partner-access/package.json").name, "partner-access");
 console.log(`cjs: ok (${Object.keys(lib).length} exports)`);
+// the bundled zod/mini schemas compose into the caller's classic zod schemas
+const { z } = require("zod");
+const body = z.object({ partner: lib.schemas.partner });
+assert.deepEqual(
+  body.parse({ partner: { partnerId: "p", program: "partner", employeeDomains: ["ACME.com"] } })
+    .partner.employeeDomains,
+  ["acme.com"],
+);
+assert.equal(
+  body.safeParse({
+    partner: { partnerId: "p", program: "partner", employeeDomains: ["gmail.com"] },
+  }).success,
+  false,
+);
+console.log("cjs: schemas compose with classic zod");

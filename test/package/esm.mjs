@@ -15,3 +15,21 @@ fc.assert(
   { numRuns: 50 },
 );
 console.log(`esm: ok (${Object.keys(lib).length} exports)`);
+
+// the bundled zod/mini schemas compose into the caller's classic zod schemas
+import { z } from "zod";
+
+const body = z.object({ partner: lib.schemas.partner, at: lib.schemas.timestamp });
+const parsed = body.parse({
+  partner: { partnerId: "p", program: "partner", employeeDomains: ["ACME.com"] },
+  at: "2026-01-01",
+});
+assert.deepEqual(parsed.partner.employeeDomains, ["acme.com"]);
+assert.equal(
+  body.safeParse({
+    partner: { partnerId: "p", program: "partner", employeeDomains: ["gmail.com"] },
+    at: 0,
+  }).success,
+  false,
+);
+console.log("esm: schemas compose with classic zod");

@@ -1,0 +1,87 @@
+// Shared pieces of the benchmarks: a seeded PRNG, side-by-side timing with a
+// median, and a plain-text table. Benchmarks measure; unit tests never time.
+
+/**
+ * mulberry32: a tiny, fast, seeded PRNG, so every run uses the same data.
+ *
+ * @param seed - any 32-bit integer
+ * @returns a function giving numbers in [0, 1)
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** The median of a non-empty list of numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median times of two functions run alternately (so drift hits both alike). */
+export interface SideBySide<A, B> {
+  readonly libraryMs: number;
+  readonly baselineMs: number;
+  readonly library: A;
+  readonly baseline: B;
+}
+
+/**
+ * Runs `library` and `baseline` alternately, `warmup` times untimed and then
+ * `runs` times timed, and returns the median times and the last results.
+ */
+export function sideBySide<A, B>(
+  library: () => A,
+  baseline: () => B,
+  { runs = 5, warmup = 2 }: { runs?: number; warmup?: number } = {},
+): SideBySide<A, B> {
+  const libraryTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  let a!: A;
+  let b!: B;
+  for (let run = -warmup; run < runs; run++) {
+    let t = performance.now();
+    a = library();
+    const libraryMs = performance.now() - t;
+    t = performance.now();
+    b = baseline();
+    const baselineMs = performance.now() - t;
+    if (run >= 0) {
+      libraryTimes.push(libraryMs);
+      baselineTimes.push(baselineMs);
+    }
+  }
+  return {
+    libraryMs: median(libraryTimes),
+    baselineMs: median(baselineTimes),
+    library: a,
+    baseline: b,
+  };
+}
+
+/** Renders rows of cells as a Markdown table (right-aligned numbers). */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join(" | ")} |`;
+  return [
+    line(header),
+    `| ${widths.map((w) => `${"-".repeat(w - 1)}:`).join(" | ")} |`,
+    ...rows.map(line),
+  ].join("\n");
+}
+
+/** `value / previous`, or "-" when there is no previous row. */
+export function growth(value: number, previous: number | undefined): string {
+  return previous === undefined ? "-" : `×${(value / previous).toFixed(1)}`;
+}
