@@ -1,5 +1,5 @@
 /**
- * The engine behind {@link attributeManagedCredit}, in three steps so that a
+ * The engine behind `attributeManagedCredit`, in three steps so that a
  * streaming API can reuse it: `prepareAttribution` validates and indexes the
  * period and reference data (partners, clients, users, assignments) and runs
  * the three checks that do not depend on activity; `addActivityBatch` feeds
