@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresRepository, fromPgPool } from "../../examples/postgres/repository.js";
+import type { Actor } from "../../src/access/authorization.js";
+import { createPartnerAccessService } from "../../src/service/partner-access-service.js";
 import { repositoryContract } from "../../src/testing/index.js";
 
 // The PostgreSQL template against a real PostgreSQL (PGlite, in WebAssembly).
@@ -63,5 +65,81 @@ describe("examples/postgres: schema", () => {
     await expect(
       db.query("INSERT INTO pa_domain_claims VALUES ('acme.com', 'rival', 2)"),
     ).rejects.toThrow(/duplicate key/);
+  });
+});
+
+describe("examples/postgres: the service over PostgreSQL", () => {
+  const T0 = Date.UTC(2026, 0, 1);
+  const adminOf = (partnerId: string): Actor => ({
+    userId: `${partnerId}-admin`,
+    partnerId,
+    superAdmin: true,
+    permissions: [],
+  });
+
+  async function seeded(partnerIds: readonly string[], transactions = true) {
+    const pg = await emptied();
+    // without `transaction`, the statements of concurrent use cases interleave
+    const repository = createPostgresRepository(
+      transactions ? pg : { query: (sql, params) => pg.query(sql, params) },
+    );
+    for (const partnerId of partnerIds) {
+      await repository.savePartner({ partnerId, program: "partner", employeeDomains: [] }, null);
+      await repository.saveUser(
+        "free@gmail.com",
+        { partnerId, email: "free@gmail.com", tagged: true },
+        null,
+      );
+    }
+    await repository.putClient({ clientId: 42, mrr: { amountMinor: 100_000, currency: "USD" } });
+    return repository;
+  }
+
+  it.each([true, false])(
+    "lets exactly one of many partners assigning one address to one client at once win (transactions: %s)",
+    async (transactions) => {
+      const partnerIds = Array.from({ length: 8 }, (_, i) => `p${i}`);
+      const repository = await seeded(partnerIds, transactions);
+      let tick = 0;
+      const service = createPartnerAccessService({ repository, clock: () => T0 + ++tick });
+      const results = await Promise.all(
+        partnerIds.map((partnerId) =>
+          service.assignClient({
+            actor: adminOf(partnerId),
+            partnerId,
+            email: "free@gmail.com",
+            clientId: 42,
+          }),
+        ),
+      );
+      const winners = results.flatMap((r) => (r.ok ? [r.value.assignment.value] : []));
+      expect(winners).toHaveLength(1);
+      for (const r of results) {
+        if (r.ok) continue;
+        expect(r.error).toMatchObject({
+          code: "email_linked_to_another_partner",
+          holder: { partnerId: winners[0]!.partnerId, assignedAt: winners[0]!.assignedAt },
+        });
+      }
+      expect((await repository.listAssignments({ live: true })).map((a) => a.value)).toEqual(
+        winners,
+      );
+    },
+  );
+
+  it("runs each use case in one transaction: a refusal mid-way keeps nothing", async () => {
+    const repository = await seeded(["acme", "rival"]);
+    const service = createPartnerAccessService({ repository, clock: () => T0 });
+    const set = (partnerId: string, domains: string[]) =>
+      service.setEmployeeDomains({ actor: adminOf(partnerId), partnerId, domains });
+    expect((await set("rival", ["rival.io"])).ok).toBe(true);
+    const refused = await set("acme", ["acme.com", "acme.de", "rival.io"]);
+    expect(refused.ok || refused.error.code).toBe("domain_claimed_by_another_partner");
+    expect(await repository.listDomainClaims("acme")).toEqual([]);
+    expect((await set("acme", ["acme.com", "acme.de"])).ok).toBe(true);
+    expect((await repository.listDomainClaims("acme")).map((c) => c.domain)).toEqual([
+      "acme.com",
+      "acme.de",
+    ]);
   });
 });
