@@ -26,7 +26,16 @@ class Unexpected {
   constructor(readonly cause: unknown) {}
 }
 
-/** An undo step that found the data changed by someone else meanwhile. */
+/**
+ * What an undo step throws when it finds the data changed by someone else
+ * meanwhile (it then cannot put things back); it ends up in
+ * `rollbackFailures`.
+ *
+ * @example
+ * ```ts
+ * throw new UndoConflict("acme.com was claimed by rival meanwhile");
+ * ```
+ */
 export class UndoConflict extends Error {
   constructor(message: string) {
     super(message);
@@ -38,6 +47,12 @@ export class UndoConflict extends Error {
  * What a use case works with: the repository (or the transaction), with
  * every throw marked as the repository's, and `undo` to register the inverse
  * of each write it makes (ignored inside a transaction).
+ *
+ * @example
+ * ```ts
+ * const r = await work.repository.claimDomain(claim);
+ * if (r.status === "claimed") work.undo(async () => { await work.repository.releaseDomain(claim.domain, claim.partnerId); });
+ * ```
  */
 export interface Work {
   readonly repository: PartnerAccessRepository;
@@ -93,6 +108,10 @@ function guard(repository: PartnerAccessRepository): PartnerAccessRepository {
  * @param cause - what the repository threw
  * @param rollbackFailures - the undo steps that failed
  * @returns the error
+ * @example
+ * ```ts
+ * repositoryFailure(new Error("connection reset")).rollbackFailures; //=> []
+ * ```
  */
 export function repositoryFailure(
   cause: unknown,
@@ -114,6 +133,10 @@ export function repositoryFailure(
  *
  * @param cause - what was thrown
  * @returns the error
+ * @example
+ * ```ts
+ * unexpectedError(new Error("clock failed")).code; //=> "unexpected_error"
+ * ```
  */
 export function unexpectedError(cause: unknown): UnexpectedError {
   return {
@@ -142,6 +165,13 @@ function failure(thrown: unknown): Failure {
  * @param repository - the caller's repository
  * @param body - the use case: reads and writes through `work.repository`
  * @returns the body's result, or the failure
+ * @example
+ * ```ts
+ * const r = await inUnitOfWork(repository, async (work) => {
+ *   const p = await work.repository.getPartner("acme");
+ *   return p === null ? err({ code: "partner_not_found" }) : ok(p);
+ * });
+ * ```
  */
 export async function inUnitOfWork<R extends Result<unknown, unknown>>(
   repository: PartnerAccessRepository,

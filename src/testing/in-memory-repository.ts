@@ -83,6 +83,12 @@ export interface InMemoryRepository extends PartnerAccessRepository {
    * with a deep equality to check that nothing changed.
    *
    * @returns the state
+   * @example
+   * ```ts
+   * const before = repository.snapshot();
+   * await service.assignClient(request); // refused
+   * expect(repository.snapshot()).toEqual(before);
+   * ```
    */
   snapshot(): InMemoryRepositoryState;
 }
