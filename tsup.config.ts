@@ -1,4 +1,4 @@
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 // ESM is emitted one file per source module, so that a user's bundler, told
 // by `"sideEffects": false` that unused modules can go, drops whole modules
@@ -6,7 +6,7 @@ import { defineConfig } from "tsup";
 // Public Suffix List. CommonJS, which bundlers cannot shake anyway, is one
 // bundled file per entry. Both entries' types are bundled declaration files.
 // The zod functions the schemas use are bundled in (see src/vendor/zod-mini.ts).
-const common = {
+const common: Options = {
   target: "es2022",
   platform: "neutral",
   sourcemap: true,
@@ -14,7 +14,7 @@ const common = {
   // partner-access/testing imports the main entry by name, so both entries
   // share one copy of the library (and one PartnerAccessError class).
   external: ["partner-access"],
-} as const;
+};
 
 export default defineConfig([
   {

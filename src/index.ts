@@ -37,6 +37,33 @@ export type {
   Permission,
 } from "./access/authorization.js";
 export { ACTIONS, authorize, can } from "./access/authorization.js";
+// Attribution and tiers (design 2.5)
+export type {
+  Attribution,
+  AttributionError,
+  AttributionInput,
+  AttributionIssue,
+  CreditDecision,
+  CreditedClient,
+  CreditOutcome,
+  InactiveAssignmentReason,
+  LostCredit,
+  NotTaggedEmployeeReason,
+  PartnerCredit,
+} from "./attribution/managed-credit.js";
+export { attributeManagedCredit } from "./attribution/managed-credit.js";
+export type { CurrencyRate, CurrencyTable, IssuePath, MoneyError } from "./attribution/money.js";
+export { defaultCurrencyTable } from "./attribution/money.js";
+export type { ManagedPointsOptions, SoldPointsOptions } from "./attribution/points.js";
+export { managedPoints, soldPoints } from "./attribution/points.js";
+export type {
+  TierEvaluation,
+  TierGap,
+  TierIssue,
+  TierPoints,
+  TierThresholdsError,
+} from "./attribution/tiers.js";
+export { evaluateTier, validateTierThresholds } from "./attribution/tiers.js";
 // Classification and eligibility (design 2.2)
 export type {
   Classification,

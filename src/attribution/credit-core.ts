@@ -18,7 +18,7 @@
  */
 
 import { detectEmailConflicts, type EmailConflict } from "../conflicts/email-conflicts.js";
-import { type EmailIssue, parseEmailAddress } from "../domain/email-address.js";
+import { type EmailIssue, parseEmailIdentity } from "../domain/email-identity.js";
 import type { Activity, Assignment, Partner, PartnerUser } from "../model.js";
 import { err, ok, type Result } from "../result.js";
 import type {
@@ -282,12 +282,12 @@ function emailKeyOf(
   if (typeof value === "string") {
     parsed = emails.get(value);
     if (parsed === undefined) {
-      const result = parseEmailAddress(value);
+      const result = parseEmailIdentity(value);
       parsed = result.ok ? result.value.key : result.error;
       emails.set(value, parsed);
     }
   } else {
-    const result = parseEmailAddress(value);
+    const result = parseEmailIdentity(value);
     parsed = result.ok ? result.value.key : result.error;
   }
   if (typeof parsed === "string") return parsed;

@@ -8,7 +8,7 @@
  */
 
 import type { EmailConflict } from "../conflicts/email-conflicts.js";
-import type { EmailIssue } from "../domain/email-address.js";
+import type { EmailIssue } from "../domain/email-identity.js";
 import type {
   Activity,
   Assignment,
@@ -267,7 +267,7 @@ interface RecordIssueOf<C extends string> extends IssueBase<C> {
  * - `invalid_period`: start or end not a timestamp, or end before start;
  * - `invalid_timestamp`: a timestamp that is not a finite number of
  *   milliseconds within the range of `Date` (±8.64e15);
- * - `invalid_email`: an address `parseEmailAddress` refuses (records cannot
+ * - `invalid_email`: an address `parseEmailIdentity` refuses (records cannot
  *   be matched without it);
  * - `unknown_partner`, `unknown_client`: a reference to a partner or client
  *   that is not in the input;
@@ -340,7 +340,7 @@ export interface AttributionError extends IssueBase<"invalid_attribution_input">
  * that point nowhere or do not parse are reported all at once; nothing
  * throws on any input (errors thrown by a caller's own iterator or getters
  * do propagate). An email address is matched by its key
- * (`parseEmailAddress`), so an address the parser refuses, in a user, an
+ * (`parseEmailIdentity`), so an address the parser refuses, in a user, an
  * assignment or an activity, is reported as `invalid_email` rather than
  * skipped: skipping it could silently move credit.
  *

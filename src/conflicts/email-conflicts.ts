@@ -7,7 +7,7 @@
  * @module
  */
 
-import { parseEmailAddress } from "../domain/email-address.js";
+import { parseEmailIdentity } from "../domain/email-identity.js";
 import type { Assignment, ClientId, Partner, PartnerId, Timestamp } from "../model.js";
 import { err, type IssueBase, ok, type Result } from "../result.js";
 
@@ -150,7 +150,7 @@ export type EmailConflictResolution =
  */
 export interface EmailConflict extends IssueBase<"email_linked_to_another_partner"> {
   readonly clientId: ClientId;
-  /** The address's key (`parseEmailAddress(…).value.key`), shared by every party. */
+  /** The address's key (`parseEmailIdentity(…).value.key`), shared by every party. */
   readonly email: string;
   /** The partner that linked the address first (ties: smaller `partnerId`). */
   readonly holder: EmailConflictParty;
@@ -177,7 +177,7 @@ type AddressCache = Map<string, { readonly local: string; readonly key: string }
 function parseCached(raw: string, cache: AddressCache) {
   let parsed = cache.get(raw);
   if (parsed === undefined) {
-    const result = parseEmailAddress(raw);
+    const result = parseEmailIdentity(raw);
     parsed = result.ok ? { local: result.value.local, key: result.value.key } : null;
     cache.set(raw, parsed);
   }
@@ -198,7 +198,7 @@ function isIterable(value: unknown): value is Iterable<unknown> {
  * expired assignments no longer link anything; an unknown status is not an
  * Assignment at all), a partnerId that is not a non-empty string, a clientId
  * that is not a positive safe integer, a non-finite assignedAt, or an email
- * that `parseEmailAddress` refuses. Such records are skipped rather than
+ * that `parseEmailIdentity` refuses. Such records are skipped rather than
  * reported: validating them is the job of the schemas at the boundary.
  */
 function readLink(value: unknown, cache: AddressCache, onlyClient?: ClientId): Link | null {
@@ -282,7 +282,7 @@ function suggestDomainAddress(
     };
   }
   // Parsed again so the suggestion is canonical and provably valid.
-  const suggestion = parseEmailAddress(`${contender.local}@${primary}`);
+  const suggestion = parseEmailIdentity(`${contender.local}@${primary}`);
   if (!suggestion.ok) {
     return {
       kind,
@@ -364,7 +364,7 @@ interface Group {
  * `partnerId`), and contenders follow in that same order.
  *
  * Records that are not well-formed assignments, including those whose email
- * `parseEmailAddress` refuses, are skipped; nothing throws on any input
+ * `parseEmailIdentity` refuses, are skipped; nothing throws on any input
  * (errors thrown by a caller's own iterator or getters do propagate).
  *
  * @param assignments - the assignments to examine, of any partners and clients
@@ -457,7 +457,7 @@ export function detectEmailConflicts(
  * `partnerId`); a candidate never displaces it, whatever its own
  * `assignedAt`. The candidate's partner linking again an address it already
  * holds is fine. A candidate that cannot link anything (removed or expired,
- * not a well-formed assignment, or an email `parseEmailAddress` refuses)
+ * not a well-formed assignment, or an email `parseEmailIdentity` refuses)
  * passes: validating it is the job of the schemas and of
  * `parseEmailAddress`. Never throws.
  *
