@@ -1,9 +1,11 @@
 import fc from "fast-check";
 import {
   type Activity,
+  type Actor,
   type Assignment,
   type AssignmentStatus,
   type Client,
+  type ClientActor,
   type Deal,
   type Money,
   type Partner,
@@ -12,7 +14,6 @@ import {
   parsePartnerEmployeeDomain,
   type TierThreshold,
 } from "partner-access";
-import type { Actor, ClientActor } from "../access/authorization.js";
 
 // fast-check arbitraries that produce the library's input data, so callers
 // can property-test their own code with it. Every value they produce is
