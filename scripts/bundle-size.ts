@@ -47,8 +47,20 @@ export async function measureBundles(): Promise<BundleRow[]> {
      export { default as punycode } from "punycode/punycode.js";`,
   );
   return [
-    { name: "(a) whole main entry", entry: "*", ...whole, budgetBytes: 100_000, budgetNote: "≤ 100 kB" },
-    { name: "(b) attributeManagedCredit only", entry: "attributeManagedCredit", ...attribution, budgetBytes: 6_000, budgetNote: "≤ 6 kB" },
+    {
+      name: "(a) whole main entry",
+      entry: "*",
+      ...whole,
+      budgetBytes: 100_000,
+      budgetNote: "≤ 100 kB",
+    },
+    {
+      name: "(b) attributeManagedCredit only",
+      entry: "attributeManagedCredit",
+      ...attribution,
+      budgetBytes: 6_000,
+      budgetNote: "≤ 6 kB",
+    },
     {
       name: "(c) classifyUser only",
       entry: "classifyUser",
@@ -61,9 +73,13 @@ export async function measureBundles(): Promise<BundleRow[]> {
 }
 
 export function formatBundles(rows: readonly BundleRow[]): string {
-  const lines = ["| bundle | minified | gzip | budget (gzip) | within |", "| --- | ---: | ---: | --- | --- |"];
+  const lines = [
+    "| bundle | minified | gzip | budget (gzip) | within |",
+    "| --- | ---: | ---: | --- | --- |",
+  ];
   for (const r of rows) {
-    const within = r.budgetBytes === undefined ? "" : r.gzipBytes <= r.budgetBytes ? "yes" : "**NO**";
+    const within =
+      r.budgetBytes === undefined ? "" : r.gzipBytes <= r.budgetBytes ? "yes" : "**NO**";
     lines.push(
       `| ${r.name} | ${(r.minBytes / 1000).toFixed(1)} kB | ${(r.gzipBytes / 1000).toFixed(1)} kB | ${r.budgetNote ?? ""} | ${within} |`,
     );

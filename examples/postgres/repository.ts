@@ -11,19 +11,23 @@
 // - one live assignment per partner, client and address is a partial unique
 //   index, used the same way.
 
-import type { Activity, Assignment, Client, Partner, PartnerUser } from "../../src/model.js";
 import type {
+  Activity,
+  Assignment,
   AssignmentFilter,
   AssignmentRecord,
   ClaimDomainOutcome,
+  Client,
   DomainClaimRecord,
   EmailLinkRecord,
   LinkEmailOutcome,
+  Partner,
   PartnerAccessRepository,
+  PartnerUser,
   UserRecord,
   Versioned,
   VersionedWrite,
-} from "../../src/ports/repository.js";
+} from "partner-access";
 
 /** What the repository needs from a PostgreSQL client. */
 export interface SqlClient {

@@ -1,6 +1,7 @@
 import { type DomainIssue, domainAndAncestors, parseEmailDomain } from "./email-domain.js";
 import { buildSharedDomainData } from "./shared-domain-data.js";
 import { SHARED_DOMAINS_SOURCE, SHARED_DOMAINS_TEXT } from "./shared-domains.generated.js";
+import { decodeSharedDomains } from "./shared-domains-codec.js";
 
 /**
  * A set of shared (free-mail) domains: a domain is shared when it or one of
@@ -92,7 +93,7 @@ let defaultList: SharedDomainList | undefined;
 export function defaultSharedDomainList(): SharedDomainList {
   defaultList ??= new CanonicalSharedDomainList(
     SHARED_DOMAINS_SOURCE,
-    SHARED_DOMAINS_TEXT.split("\n"),
+    decodeSharedDomains(SHARED_DOMAINS_TEXT),
     [],
   );
   return defaultList;

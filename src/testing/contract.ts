@@ -1,10 +1,12 @@
-import type { Assignment, Partner, PartnerUser } from "../model.js";
 import type {
+  Assignment,
   AssignmentRecord,
   DomainClaimRecord,
   EmailLinkRecord,
+  Partner,
   PartnerAccessRepository,
-} from "../ports/repository.js";
+  PartnerUser,
+} from "partner-access";
 
 // The contract every PartnerAccessRepository must keep, as plain async test
 // cases: no test runner is imported, so callers run them under vitest, jest,

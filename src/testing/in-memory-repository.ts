@@ -1,28 +1,26 @@
 import type {
   Activity,
   Assignment,
-  Client,
-  Partner,
-  PartnerId,
-  PartnerUser,
-  Period,
-} from "../model.js";
-import type {
   AssignmentFilter,
   AssignmentRecord,
   ClaimDomainOutcome,
+  Client,
   DeleteAssignmentOutcome,
   DomainClaimRecord,
   EmailLinkRecord,
   InsertAssignmentOutcome,
   LinkEmailOutcome,
+  Partner,
   PartnerAccessRepository,
+  PartnerId,
+  PartnerUser,
+  Period,
   ReleaseDomainOutcome,
   UnlinkEmailOutcome,
   UserRecord,
   Versioned,
   VersionedWrite,
-} from "../ports/repository.js";
+} from "partner-access";
 
 /**
  * Everything an in-memory repository stores, as plain data: what
