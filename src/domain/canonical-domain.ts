@@ -22,13 +22,35 @@ declare const emailDomainBrand: unique symbol;
  */
 export type EmailDomain = string & { readonly [emailDomainBrand]: "EmailDomain" };
 
-/** Longest domain name, in octets of its ASCII form (RFC 1035 §2.3.4). */
+/**
+ * Longest domain name, in octets of its ASCII form (RFC 1035 §2.3.4).
+ *
+ * @example
+ * ```ts
+ * "a".repeat(MAX_DOMAIN_LENGTH); // the longest a canonical domain can be
+ * ```
+ */
 export const MAX_DOMAIN_LENGTH = 253;
-/** Longest label, in octets of its ASCII form (RFC 1035 §2.3.4). */
+/**
+ * Longest label (part between dots), in octets of its ASCII form (RFC 1035 §2.3.4).
+ *
+ * @example
+ * ```ts
+ * parseEmailDomain(`${"a".repeat(MAX_LABEL_LENGTH + 1)}.com`).ok; //=> false
+ * ```
+ */
 export const MAX_LABEL_LENGTH = 63;
-// Guard against absurd inputs before any per-character work: a name whose
-// canonical form fits in 253 octets cannot be this long, apart from characters
-// that UTS #46 deletes, and nobody types thousands of those into a form.
+/**
+ * Longest raw input looked at, in UTF-16 units: a guard against absurd input
+ * before any per-character work. A name whose canonical form fits in 253
+ * octets cannot be this long, apart from characters that UTS #46 deletes,
+ * and nobody types hundreds of those into a form. Internal.
+ *
+ * @example
+ * ```ts
+ * parseEmailDomain("a".repeat(MAX_RAW_DOMAIN_LENGTH + 1)); //=> { ok: false, error: { code: "too_long", … } }
+ * ```
+ */
 export const MAX_RAW_DOMAIN_LENGTH = 4 * MAX_DOMAIN_LENGTH;
 
 interface DomainIssueOf<C extends string> extends IssueBase<C> {
@@ -97,6 +119,19 @@ const NUMERIC_LABEL = /^(?:0x[0-9a-f]*|[0-9]+)$/i;
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:|[/\\?#]/i;
 const IPV6_LIKE = /^\[?[0-9a-f:.]*:[0-9a-f:.]*\]?$/i;
 
+/**
+ * Builds a refused {@link Result} carrying a {@link DomainIssue}. Internal.
+ *
+ * @param code - the issue's code
+ * @param input - the refused value
+ * @param message - what to enter instead, in English
+ * @param extra - the data of that code
+ * @returns `{ ok: false, error }`
+ * @example
+ * ```ts
+ * domainIssue("empty", "", "Enter a domain."); //=> { ok: false, error: { code: "empty", message: "Enter a domain.", input: "" } }
+ * ```
+ */
 export function domainIssue<C extends DomainIssue["code"]>(
   code: C,
   input: unknown,
@@ -106,7 +141,14 @@ export function domainIssue<C extends DomainIssue["code"]>(
   return err({ code, message, input, ...extra } as DomainIssue);
 }
 
-/** Proposes what to enter instead of a URL or an address; see `canonicaliseDomain`. */
+/**
+ * Proposes what to enter instead of a URL or an address; see `canonicaliseDomain`.
+ *
+ * @example
+ * ```ts
+ * const none: Suggest = () => undefined;
+ * ```
+ */
 export type Suggest = (candidate: string) => EmailDomain | undefined;
 
 // Without the PSL, a suggestion is the candidate's canonical form without a

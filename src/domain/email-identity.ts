@@ -21,9 +21,23 @@ export interface EmailAddress {
   readonly key: string;
 }
 
-/** Longest local part, in UTF-8 octets (RFC 5321 §4.5.3.1.1). */
+/**
+ * Longest local part, in UTF-8 octets (RFC 5321 §4.5.3.1.1).
+ *
+ * @example
+ * ```ts
+ * parseEmailAddress(`${"a".repeat(MAX_LOCAL_PART_OCTETS + 1)}@acme.com`).ok; //=> false
+ * ```
+ */
 export const MAX_LOCAL_PART_OCTETS = 64;
-/** Longest address, in UTF-8 octets (RFC 5321 §4.5.3.1.3 path limit less the brackets). */
+/**
+ * Longest address, in UTF-8 octets (RFC 5321 §4.5.3.1.3 path limit less the brackets).
+ *
+ * @example
+ * ```ts
+ * MAX_ADDRESS_OCTETS; //=> 254
+ * ```
+ */
 export const MAX_ADDRESS_OCTETS = 254;
 const MAX_RAW_LENGTH = 4 * MAX_ADDRESS_OCTETS;
 
@@ -88,6 +102,15 @@ function issue<C extends EmailIssue["code"]>(
 /**
  * Reads an address with a given domain parser: the shared body of
  * `parseEmailAddress` (full domain rules) and `parseEmailIdentity` (no PSL).
+ * Internal.
+ *
+ * @param input - the value to read
+ * @param parseDomain - the domain parser to apply to the part after the last `@`
+ * @returns the address, or why it was refused
+ * @example
+ * ```ts
+ * readEmailAddress("Jane@acme.com", parseEmailDomain).ok; //=> true
+ * ```
  */
 export function readEmailAddress(
   input: unknown,

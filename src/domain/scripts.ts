@@ -49,6 +49,13 @@ function tests(): ReadonlyArray<readonly [string, RegExp]> {
 /**
  * The scripts used by a string, ignoring Common and Inherited characters.
  * A character of a script this engine cannot name is reported as `Unknown`.
+ *
+ * @param text - any text
+ * @returns the set of script names
+ * @example
+ * ```ts
+ * scriptsOf("pаypal"); //=> Set { "Latin", "Cyrillic" }
+ * ```
  */
 export function scriptsOf(text: string): Set<string> {
   const found = new Set<string>();
@@ -73,6 +80,14 @@ const ALLOWED_COMBINATIONS: ReadonlyArray<ReadonlySet<string>> = [
  * Whether a set of scripts is acceptable inside one label: a single script,
  * or a subset of a UTS #39 "highly restrictive" combination. Latin with
  * Cyrillic or Greek is never acceptable.
+ *
+ * @param scripts - the scripts of one label
+ * @returns whether the label may use them together
+ * @example
+ * ```ts
+ * isAllowedScriptMix(new Set(["Latin", "Han", "Katakana"])); //=> true
+ * isAllowedScriptMix(new Set(["Latin", "Cyrillic"]));        //=> false
+ * ```
  */
 export function isAllowedScriptMix(scripts: ReadonlySet<string>): boolean {
   if (scripts.size <= 1) return true;

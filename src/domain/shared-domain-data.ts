@@ -3,6 +3,12 @@ import { type DomainIssue, domainAndAncestors, parseEmailDomain } from "./email-
 /**
  * The result of canonicalising a raw list of shared domains: the kept
  * domains, sorted, and what was dropped and why.
+ *
+ * @example
+ * ```ts
+ * const data: SharedDomainData = buildSharedDomainData(["gmail.com", "com.ar"]);
+ * data.dropped.refused[0]?.error.code; //=> "public_suffix"
+ * ```
  */
 export interface SharedDomainData {
   readonly domains: string[];
@@ -19,6 +25,10 @@ export interface SharedDomainData {
  *
  * @param entries - raw domain strings
  * @returns the kept domains and the dropped entries
+ * @example
+ * ```ts
+ * buildSharedDomainData(["Gmail.com", "mail.gmail.com"]).domains; //=> ["gmail.com"]
+ * ```
  */
 export function buildSharedDomainData(entries: Iterable<unknown>): SharedDomainData {
   const refused: Array<{ entry: unknown; error: DomainIssue }> = [];
