@@ -1,0 +1,40 @@
+// Runs the built package inside an edge-runtime VM (the Web APIs of Vercel's
+// and similar edge runtimes, no Node built-ins): bundled as a user's bundler
+// would, then evaluated and called.
+import assert from "node:assert/strict";
+import { EdgeVM } from "@edge-runtime/vm";
+import { build } from "esbuild";
+
+const out = await build({
+  stdin: {
+    contents: `import * as lib from "partner-access"; globalThis.lib = lib;`,
+    resolveDir: process.cwd(),
+  },
+  bundle: true,
+  format: "iife",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  write: false,
+  logLevel: "silent",
+});
+const vm = new EdgeVM();
+vm.evaluate(out.outputFiles[0].text);
+const result = vm.evaluate(`(() => {
+  const domain = lib.parsePartnerEmployeeDomain("Bücher.DE");
+  const shared = lib.parsePartnerEmployeeDomain("gmail.com");
+  const credit = lib.attributeManagedCredit({
+    period: { start: 0, end: 1000 },
+    partners: [{ partnerId: "p", program: "partner", employeeDomains: ["p.io"] }],
+    clients: [{ clientId: 1, mrr: { amountMinor: 100000, currency: "USD" } }],
+    users: [{ partnerId: "p", email: "a@p.io", tagged: true }],
+    assignments: [{ partnerId: "p", clientId: 1, email: "a@p.io", status: "active", assignedAt: 0, activatedAt: 0 }],
+    activities: [{ clientId: 1, email: "a@p.io", at: 10 }],
+  });
+  return JSON.stringify({ domain: domain.value, shared: shared.error.code, points: credit.value.partners[0].points });
+})()`);
+assert.deepEqual(JSON.parse(result), {
+  domain: "xn--bcher-kva.de",
+  shared: "shared_domain",
+  points: 10,
+});
+console.log("edge: ok");
