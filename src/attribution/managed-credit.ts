@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { EmailConflict } from "../conflicts/email-conflicts.js";
+import type { EmailConflictParty } from "../conflicts/email-conflicts.js";
 import type { EmailIssue } from "../domain/email-identity.js";
 import type {
   Activity,
@@ -21,12 +21,7 @@ import type {
   Period,
 } from "../model.js";
 import type { IssueBase, Result } from "../result.js";
-import {
-  addActivityBatch,
-  createEvidence,
-  finishAttributionCore,
-  prepareAttribution,
-} from "./credit-core.js";
+import { prepareAttribution } from "./credit-core.js";
 import type { CurrencyTable, IssuePath, MoneyError } from "./money.js";
 
 /**
@@ -150,8 +145,8 @@ export type CreditDecision =
         readonly assignment: Assignment;
         readonly user: PartnerUser;
         readonly activeWindow: Period;
-        /** The conflict, as `detectEmailConflicts` reports it, in which the partner is a contender. */
-        readonly conflict: EmailConflict;
+        /** The conflict in which the partner is a contender. */
+        readonly conflict: ConflictEvidence;
       };
     }
   | {
@@ -165,6 +160,32 @@ export type CreditDecision =
         readonly activeWindow: Period;
       };
     };
+
+/**
+ * The email conflict behind a `conflict_contender` decision: the address's
+ * key on the client, linked by two or more partners; the holder (earliest
+ * `assignedAt`, ties to the smaller `partnerId`) keeps it, the contenders
+ * earn nothing for it. These are the parties `detectEmailConflicts` reports
+ * for the same assignments; ask it, or `checkEmailLink`, for the message and
+ * the ways out (they are left out here so attribution stays small).
+ *
+ * @example
+ * ```ts
+ * const conflict: ConflictEvidence = {
+ *   clientId: 42, email: "max@gmail.com",
+ *   holder: { partnerId: "acme", email: "max@gmail.com", assignedAt: 1_000 },
+ *   contenders: [{ partnerId: "northwind", email: "Max@Gmail.com", assignedAt: 2_000 }],
+ * };
+ * ```
+ */
+export interface ConflictEvidence {
+  readonly clientId: ClientId;
+  /** The address's key. */
+  readonly email: string;
+  readonly holder: EmailConflictParty;
+  /** Ordered by `assignedAt`, then `partnerId`. */
+  readonly contenders: readonly EmailConflictParty[];
+}
 
 /**
  * One client a partner services: its share of the client's MRR and the
@@ -373,13 +394,11 @@ export interface AttributionError extends IssueBase<"invalid_attribution_input">
 export function attributeManagedCredit(
   input: AttributionInput,
 ): Result<Attribution, AttributionError> {
-  const prepared = prepareAttribution(input);
-  const evidence = createEvidence(prepared);
+  const ledger = prepareAttribution(input);
+  const evidence = ledger.evidence();
   // An input that is not an object is reported once, by prepareAttribution.
   if (typeof input === "object" && input !== null) {
-    addActivityBatch(prepared, evidence, (input as { activities?: unknown }).activities, [
-      "activities",
-    ]);
+    ledger.add(evidence, (input as { activities?: unknown }).activities, 0);
   }
-  return finishAttributionCore(prepared, evidence);
+  return ledger.finish(evidence, ledger.partnerPosition);
 }

@@ -118,11 +118,13 @@ export type MoneyError =
  *
  * @example
  * ```ts
- * const usd: PointRate = { currency: "USD", exponent: 2, num: 1n, den: 10000n, numSafe: 1, denSafe: 10000 };
+ * const usd: PointRate = { currency: "USD", per100Usd: 100, exponent: 2, num: 1n, den: 10000n, numSafe: 1, denSafe: 10000 };
  * ```
  */
 export interface PointRate extends Fraction {
   readonly currency: string;
+  /** The table row's `per100Usd`, as given (a streaming state carries the row). */
+  readonly per100Usd: number;
   readonly exponent: number;
   readonly numSafe: number | null;
   readonly denSafe: number | null;
@@ -282,6 +284,7 @@ function readRate(
     ok: true,
     value: {
       currency,
+      per100Usd: per100Usd as number,
       exponent,
       num,
       den,

@@ -159,8 +159,17 @@ export interface EmailConflict extends IssueBase<"email_linked_to_another_partne
   readonly resolutions: readonly EmailConflictResolution[];
 }
 
-// A live, well-formed assignment reduced to what conflict detection reads.
-interface Link {
+/**
+ * A live, well-formed assignment reduced to what the conflict rule reads.
+ * Internal: exported so that attribution applies the same rule (see
+ * {@link precedes}) without the detector.
+ *
+ * @example
+ * ```ts
+ * const link: Link = { partnerId: "acme", clientId: 42, email: "Jane@Gmail.com", local: "Jane", key: "jane@gmail.com", assignedAt: 1 };
+ * ```
+ */
+export interface Link {
   readonly partnerId: PartnerId;
   readonly clientId: ClientId;
   readonly email: string;
@@ -229,11 +238,22 @@ function readLink(value: unknown, cache: AddressCache, onlyClient?: ClientId): L
   };
 }
 
-// rule: the holder is the earliest assignedAt, ties to the smaller partnerId.
-// The email (as entered) breaks the last tie, between two assignments of one
-// partner, so the reported party never depends on input order. Plain `<`
-// compares UTF-16 code units: locale-independent and deterministic.
-function precedes(a: Link, b: Link): boolean {
+/**
+ * The conflict rule's order (design 2.4): the holder is the earliest
+ * `assignedAt`, ties to the smaller `partnerId`. The email (as entered)
+ * breaks the last tie, between two assignments of one partner, so the
+ * reported party never depends on input order. Plain `<` compares UTF-16 code
+ * units: locale-independent and deterministic. Internal.
+ *
+ * @param a - a link
+ * @param b - another link
+ * @returns whether `a` comes strictly before `b`
+ * @example
+ * ```ts
+ * precedes({ ...link, assignedAt: 1 }, { ...link, assignedAt: 2 }); //=> true
+ * ```
+ */
+export function precedes(a: Link, b: Link): boolean {
   if (a.assignedAt !== b.assignedAt) return a.assignedAt < b.assignedAt;
   if (a.partnerId !== b.partnerId) return a.partnerId < b.partnerId;
   return a.email < b.email;

@@ -5,6 +5,7 @@ import {
   type AttributionInput,
   type AttributionIssue,
   attributeManagedCredit,
+  type ConflictEvidence,
   type CreditDecision,
   type CreditedClient,
   type CreditOutcome,
@@ -33,7 +34,7 @@ import {
   type TierThresholdsError,
   validateTierThresholds,
 } from "../../src/attribution/tiers.js";
-import type { EmailConflict } from "../../src/conflicts/email-conflicts.js";
+import type { EmailConflictParty } from "../../src/conflicts/email-conflicts.js";
 import type {
   Activity,
   Assignment,
@@ -115,7 +116,8 @@ describe("attribution types", () => {
     expectTypeOf<Credited["evidence"]["activity"]>().toEqualTypeOf<Activity>();
     expectTypeOf<Credited["evidence"]["user"]>().toEqualTypeOf<PartnerUser>();
     type Contender = Extract<CreditDecision, { outcome: "conflict_contender" }>;
-    expectTypeOf<Contender["evidence"]["conflict"]>().toEqualTypeOf<EmailConflict>();
+    expectTypeOf<Contender["evidence"]["conflict"]>().toEqualTypeOf<ConflictEvidence>();
+    expectTypeOf<ConflictEvidence["holder"]>().toEqualTypeOf<EmailConflictParty>();
     type Untagged = Extract<CreditDecision, { outcome: "no_tagged_employee" }>;
     expectTypeOf<Untagged["evidence"]["user"]>().toEqualTypeOf<PartnerUser | null>();
     expectTypeOf<Untagged["evidence"]>().not.toHaveProperty("activity");
