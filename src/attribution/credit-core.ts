@@ -551,21 +551,13 @@ export function prepareAttribution(input: unknown): Ledger {
     const { partnerId, email: raw, tagged, inPartnerAccount } = record as unknown as PartnerUser;
     const rank = partnerRef("users", index, partnerId);
     const key = readEmail(raw, emails, true);
-    if (
-      !(
-        checkEmail(issues, "users", index, raw, key) &&
-        need(
-          issues,
-          typeof tagged === "boolean",
-          ["users", index, "tagged"],
-          tagged,
-          "a boolean",
-        ) &&
-        optionalBoolean(issues, "users", index, "inPartnerAccount", inPartnerAccount) &&
-        rank !== undefined
-      )
-    )
-      continue;
+    // Each checked on its own line, so every bad field is reported.
+    let valid = checkEmail(issues, "users", index, raw, key);
+    valid =
+      need(issues, typeof tagged === "boolean", ["users", index, "tagged"], tagged, "a boolean") &&
+      valid;
+    valid = optionalBoolean(issues, "users", index, "inPartnerAccount", inPartnerAccount) && valid;
+    if (!valid || rank === undefined) continue;
     const k = key as number;
     let twin = keyUser[k]!;
     while (twin >= 0 && userRank[twin] !== rank) twin = nextUser[twin]!;
@@ -796,11 +788,9 @@ export function prepareAttribution(input: unknown): Ledger {
       if (!isRecordAt(into, record, "activities", position)) continue;
       const client = clientRef(into, "activities", position, record.clientId);
       const key = readEmail(record.email, cache, false);
-      if (
-        !checkEmail(into, "activities", position, record.email, key) ||
-        !time(into, "activities", position, "at", record.at) ||
-        client === undefined
-      )
+      // Each checked on its own line, so every bad field is reported.
+      const valid = checkEmail(into, "activities", position, record.email, key);
+      if (!time(into, "activities", position, "at", record.at) || !valid || client === undefined)
         continue;
       const t = record.at + 0; // + 0 turns -0 into 0
       // Half-open period [start, end); an unknown key matches nothing.
