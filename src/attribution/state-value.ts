@@ -210,7 +210,10 @@ function walk(value: unknown, depth: number): boolean {
   if (typeof value === "string") {
     mix(0x73);
     mix(value.length);
-    for (let i = 0; i < value.length; i++) mix(value.charCodeAt(i));
+    // Two UTF-16 code units per step.
+    let i = 1;
+    for (; i < value.length; i += 2) mix((value.charCodeAt(i - 1) << 16) | value.charCodeAt(i));
+    if (i === value.length) mix(value.charCodeAt(i - 1));
   } else if (typeof value === "number") {
     view[0] = value;
     mix(0x64);

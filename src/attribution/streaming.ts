@@ -254,17 +254,33 @@ function decodeRecord(record: unknown): unknown {
   return isObject(value) ? value : INVALID;
 }
 
+// Decoded references by fingerprint, held weakly: states parsed from JSON
+// have references equal in content but not identical, and hashing one is
+// much cheaper than preparing it again.
+const byFingerprint = new Map<string, WeakRef<Decoded>>();
+
 function decodeReference(reference: unknown): Decoded {
   if (!isObject(reference))
     return invalidState("malformed", ["reference"], "reference is not an object.");
   const cached = decoded.get(reference);
   if (cached !== undefined) return cached;
-  const result = decodeUncached(reference);
+  const fingerprint = fingerprintOf(reference);
+  if (fingerprint === null)
+    return invalidState("malformed", ["reference"], "the reference is not JSON.");
+  let result = byFingerprint.get(fingerprint)?.deref();
+  if (result === undefined) {
+    result = decodeUncached(reference, fingerprint);
+    if ("ledger" in result) {
+      for (const [key, ref] of byFingerprint)
+        if (ref.deref() === undefined) byFingerprint.delete(key);
+      byFingerprint.set(fingerprint, new WeakRef(result));
+    }
+  }
   decoded.set(reference, result);
   return result;
 }
 
-function decodeUncached(reference: Record<string, unknown>): Decoded {
+function decodeUncached(reference: Record<string, unknown>, fingerprint: string): Decoded {
   const input: Record<string, unknown> = { period: reference.period };
   if (reference.currencyTable !== null) {
     const table = decodeValue(reference.currencyTable);
@@ -297,9 +313,6 @@ function decodeUncached(reference: Record<string, unknown>): Decoded {
     }
     input[section] = list;
   }
-  const fingerprint = fingerprintOf(reference);
-  if (fingerprint === null)
-    return invalidState("malformed", ["reference"], "the reference is not JSON.");
   // The reference was valid input when the state started: preparing it
   // again finds no issue, unless it was altered.
   const ledger = prepareAttribution(input);
@@ -455,7 +468,30 @@ interface Opened {
 const isCount = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 0;
 
+// The engine's form of the evidence of states made in this process, so that
+// feeding a state again does not check and decode its lists again. It is
+// copied before use: a state is a value, and may be fed twice.
+const engineEvidence = new WeakMap<object, Evidence>();
+
+function copyEvidence(evidence: Evidence): Evidence {
+  const lost = new Map<number, Map<number, Activity>>();
+  for (const [user, byClient] of evidence.lost) lost.set(user, new Map(byClient));
+  return { at: evidence.at.slice(), email: evidence.email.slice(), lost, issues: [] };
+}
+
 function open(value: unknown, withIssues: boolean): Opened | AttributionStateError {
+  const known = isObject(value) ? engineEvidence.get(value) : undefined;
+  const reference = isObject(value) ? decoded.get(value.reference as object) : undefined;
+  if (known !== undefined && reference !== undefined && "ledger" in reference && !withIssues) {
+    const evidence = copyEvidence(known);
+    // The engine stops indexing once it has an issue; a placeholder says so.
+    if ((value as unknown as AttributionState).issues.length > 0) evidence.issues.push(PLACEHOLDER);
+    return { state: value as unknown as AttributionState, ledger: reference.ledger, evidence };
+  }
+  return openUncached(value, withIssues);
+}
+
+function openUncached(value: unknown, withIssues: boolean): Opened | AttributionStateError {
   if (!isObject(value) || value.format !== FORMAT)
     return invalidState(
       "not_a_state",
@@ -646,12 +682,16 @@ function writeEvidence(evidence: Evidence): Pick<AttributionState, "evidence" | 
   const assignments: number[] = [];
   const at: number[] = [];
   const emails: string[] = [];
-  evidence.at.forEach((t, a) => {
-    if (Number.isNaN(t)) return;
-    assignments.push(a);
-    at.push(t);
-    emails.push(evidence.email[a]!);
-  });
+  const times = evidence.at;
+  for (let a = 0; a < times.length; a++) {
+    const t = times[a]!;
+    if (!Number.isNaN(t)) {
+      // not NaN: the assignment has evidence
+      assignments.push(a);
+      at.push(t);
+      emails.push(evidence.email[a]!);
+    }
+  }
   const lost = {
     users: [] as number[],
     clients: [] as number[],
@@ -705,12 +745,15 @@ export function addActivities(
   // remembered in the shared ledger: a long stream must not grow it.
   const cache: EmailCache = new Map();
   const count = ledger.add(evidence, activities, state.activityCount, cache);
-  return {
+  const next: AttributionState = {
     ...state,
     activityCount: state.activityCount + count,
     ...writeEvidence(evidence),
     issues: [...state.issues, ...evidence.issues.slice(before).map(encodeIssue)],
   };
+  evidence.issues.length = 0;
+  engineEvidence.set(next, evidence);
+  return next;
 }
 
 // Lexicographic order on lists of numbers.
@@ -787,7 +830,7 @@ export function mergeAttributionStates(
     }
   }
   const shift = a.activityCount;
-  return ok({
+  const merged: AttributionState = {
     ...a,
     // The smaller of the two, so that the result does not depend on which is first.
     partnerPositions:
@@ -802,7 +845,11 @@ export function mergeAttributionStates(
         issue.position === null ? issue : { ...issue, position: issue.position + shift },
       ),
     ],
-  });
+  };
+  // The placeholder issue of an opened state is not part of its evidence.
+  evidence.issues.length = 0;
+  engineEvidence.set(merged, evidence);
+  return ok(merged);
 }
 
 /**
