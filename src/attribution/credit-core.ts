@@ -739,11 +739,13 @@ export function prepareAttribution(input: unknown): Ledger {
   // and the email as entered; the position breaks a tie between records
   // that differ only in fields the rules do not read.
   const precedes = (i: number, j: number): boolean => {
+    const byKey = keyRank[assignmentKey[i]!]! - keyRank[assignmentKey[j]!]!;
+    // Most pairs are told apart by their keys: the records are not read then.
+    if (byKey !== 0) return byKey < 0;
     const a = assignments[i] as Assignment;
     const b = assignments[j] as Assignment;
     return (
-      (keyRank[assignmentKey[i]!]! - keyRank[assignmentKey[j]!]! ||
-        compareOptional(a.assignedAt, b.assignedAt) ||
+      (compareOptional(a.assignedAt, b.assignedAt) ||
         compareOptional(a.activatedAt, b.activatedAt) ||
         compareOptional(a.removedAt, b.removedAt) ||
         compareOptional(a.expiresAt, b.expiresAt) ||
