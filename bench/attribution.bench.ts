@@ -29,6 +29,7 @@ import type {
   PartnerUser,
   Period,
 } from "../src/model.js";
+import { median, mulberry32 } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -102,19 +103,6 @@ export interface AttributionBenchOptions {
   readonly heapFor?: readonly number[];
   /** Progress output, e.g. `console.error`; default none. */
   readonly log?: (line: string) => void;
-}
-
-// mulberry32: a tiny, fast, seeded PRNG, so runs are comparable across
-// machines and commits.
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const FIRST = ["jane", "max", "lea", "tom", "ana", "li", "omar", "sara", "ivo", "mia"];
@@ -344,12 +332,6 @@ export function baselineGroupBy(data: AttributionBenchData): Map<string, number>
   return totals;
 }
 
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 function runLibrary(data: AttributionBenchData) {
   const result = attributeManagedCredit(data);
   if (!result.ok) throw new Error(`benchmark input refused: ${result.error.issues[0]?.message}`);
@@ -391,7 +373,8 @@ function measureHeap(data: AttributionBenchData, gc: () => void): AttributionHea
 /**
  * Times `attributeManagedCredit` and the bare `Map` baseline on 10^4, 10^5
  * and 10^6 generated assignments (by default): two warm-up runs, then the
- * median of several runs, alternating the two so drift hits both alike.
+ * median of several runs, alternating the two so drift hits both alike, each
+ * from a collected heap when GC can be exposed.
  * Checks that both find the same total share for every partner.
  *
  * @param options - sizes, runs, seed, heap sizes and progress output
@@ -406,7 +389,9 @@ export function runAttributionBench(options: AttributionBenchOptions = {}): Attr
   const sizes = options.sizes ?? [10_000, 100_000, 1_000_000];
   const seed = options.seed ?? 20_260_101;
   const heapFor = new Set(options.heapFor ?? [Math.max(...sizes)]);
-  const gc = heapFor.size > 0 ? exposeGc() : null;
+  // A collection before each timed call, so that neither side pays for the
+  // other's garbage (the baseline's string keys are many).
+  const gc = exposeGc();
   const rows: AttributionBenchRow[] = [];
   for (const n of sizes) {
     const runs = Math.max(1, options.runs ?? (n >= 1_000_000 ? 3 : 5));
@@ -421,9 +406,11 @@ export function runAttributionBench(options: AttributionBenchOptions = {}): Attr
     const libraryTimes: number[] = [];
     const baselineTimes: number[] = [];
     for (let run = -2; run < runs; run++) {
+      gc?.();
       let t = performance.now();
       const result = runLibrary(data);
       const library = performance.now() - t;
+      gc?.();
       t = performance.now();
       expected = baselineGroupBy(data);
       const baseline = performance.now() - t;

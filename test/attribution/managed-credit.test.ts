@@ -463,6 +463,40 @@ describe("attributeManagedCredit: invalid input, every record at once", () => {
     ]);
   });
 
+  it("reports every bad field of a record, not only the first", () => {
+    const input = servicedBy(42, usd(42, 100), ["northwind"]);
+    const issues = issuesOf({
+      ...input,
+      users: [{ partnerId: "ghost", email: "no address", tagged: "yes", inPartnerAccount: 1 }],
+      assignments: [
+        {
+          partnerId: "",
+          clientId: 0,
+          email: 5,
+          status: "done",
+          assignedAt: "x",
+          expiresAt: Number.NaN,
+        },
+      ],
+      activities: [{ clientId: 99, email: "@", at: undefined }],
+    });
+    expect(issues.map((i) => [i.code, i.path.join(".")])).toEqual([
+      ["unknown_partner", "users.0.partnerId"],
+      ["invalid_email", "users.0.email"],
+      ["invalid_record", "users.0.tagged"],
+      ["invalid_record", "users.0.inPartnerAccount"],
+      ["invalid_record", "assignments.0.partnerId"],
+      ["invalid_record", "assignments.0.clientId"],
+      ["invalid_email", "assignments.0.email"],
+      ["invalid_record", "assignments.0.status"],
+      ["invalid_timestamp", "assignments.0.assignedAt"],
+      ["invalid_timestamp", "assignments.0.expiresAt"],
+      ["unknown_client", "activities.0.clientId"],
+      ["invalid_email", "activities.0.email"],
+      ["invalid_timestamp", "activities.0.at"],
+    ]);
+  });
+
   it("gives each issue a message and the data a caller needs", () => {
     const input = servicedBy(42, usd(42, 100), ["northwind"]);
     const [issue] = issuesOf({ ...input, users: [...input.users, employee("northwind")] });
