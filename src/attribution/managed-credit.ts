@@ -369,6 +369,10 @@ export interface AttributionError extends IssueBase<"invalid_attribution_input">
  * removed or expired link an address, so a removed assignment that was
  * active during the period is never a contender.
  *
+ * For data too large for one call, `startAttribution`, `addActivities`,
+ * `mergeAttributionStates` and `finishAttribution` compute the same result
+ * in parts (see docs/attribution.md).
+ *
  * @param input - the period, partners, clients, users, assignments,
  *   activities, and optionally a replacement currency table
  * @returns the credit per partner, a decision per (partner, client) pair with

@@ -26,6 +26,15 @@ import {
   soldPoints,
 } from "../../src/attribution/points.js";
 import {
+  type AttributionStartInput,
+  type AttributionState,
+  type AttributionStateError,
+  addActivities,
+  finishAttribution,
+  mergeAttributionStates,
+  startAttribution,
+} from "../../src/attribution/streaming.js";
+import {
   evaluateTier,
   type TierEvaluation,
   type TierGap,
@@ -173,5 +182,27 @@ describe("attribution types", () => {
       users: [],
       assignments: [],
     });
+  });
+
+  it("keeps the streaming signatures of design 2.5", () => {
+    expectTypeOf(startAttribution).parameters.toEqualTypeOf<[AttributionStartInput]>();
+    expectTypeOf(startAttribution).returns.toEqualTypeOf<
+      Result<AttributionState, AttributionError>
+    >();
+    expectTypeOf(addActivities).parameters.toEqualTypeOf<[AttributionState, Iterable<Activity>]>();
+    expectTypeOf(addActivities).returns.toEqualTypeOf<AttributionState>();
+    expectTypeOf(mergeAttributionStates).returns.toEqualTypeOf<
+      Result<AttributionState, AttributionStateError>
+    >();
+    expectTypeOf(finishAttribution).returns.toEqualTypeOf<
+      Result<Attribution, AttributionError | AttributionStateError>
+    >();
+    expectTypeOf<AttributionState["version"]>().toEqualTypeOf<1>();
+    expectTypeOf<AttributionStartInput>().not.toHaveProperty("activities");
+    expectTypeOf<AttributionStateError["code"]>().toEqualTypeOf<
+      "invalid_attribution_state" | "attribution_states_differ"
+    >();
+    // @ts-expect-error: a state is started without activities, then fed
+    addActivities(startAttribution, []);
   });
 });
