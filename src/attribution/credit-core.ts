@@ -24,7 +24,7 @@
 
 import { type Link, precedes as linkPrecedes } from "../conflicts/email-conflicts.js";
 import { type EmailIssue, parseEmailIdentity } from "../domain/email-identity.js";
-import type { Activity, Assignment, Partner, PartnerUser } from "../model.js";
+import type { Activity, Assignment, PartnerUser } from "../model.js";
 import { err, ok, type Result } from "../result.js";
 import type {
   Attribution,
@@ -455,13 +455,12 @@ export function prepareAttribution(input: unknown): Ledger {
   // --- partners -----------------------------------------------------------
   const partners = list("partners");
   const partnerFirst = new Map<string, number>();
-  const partnerOf = new Map<string, Partner>();
   for (let index = 0; index < partners.length; index++) {
     const record = partners[index];
     if (!isRecordAt(issues, record, "partners", index)) continue;
     const { partnerId, program, employeeDomains, matchSubdomains } = record;
     const first = partnerFirst.get(partnerId as string);
-    let valid = need(
+    const valid = need(
       issues,
       isPartnerId(partnerId),
       ["partners", index, "partnerId"],
@@ -469,31 +468,29 @@ export function prepareAttribution(input: unknown): Ledger {
       "a non-empty string",
     );
     if (first !== undefined) {
-      valid = false;
       duplicate("partners", index, record, first, `The partner ${JSON.stringify(partnerId)}`, {
         partnerId,
       });
     } else if (valid) {
       partnerFirst.set(partnerId as string, index);
     }
-    valid =
-      need(
-        issues,
-        program === "partner" || program === "provider",
-        ["partners", index, "program"],
-        program,
-        '"partner" or "provider"',
-      ) && valid;
-    valid =
-      need(
-        issues,
-        Array.isArray(employeeDomains) && employeeDomains.every((d) => typeof d === "string"),
-        ["partners", index, "employeeDomains"],
-        employeeDomains,
-        "an array of domain names",
-      ) && valid;
-    if (optionalBoolean(issues, "partners", index, "matchSubdomains", matchSubdomains) && valid)
-      partnerOf.set(partnerId as string, record as unknown as Partner);
+    // The rules read no other field of a partner, but a record of the wrong
+    // shape is reported all the same.
+    need(
+      issues,
+      program === "partner" || program === "provider",
+      ["partners", index, "program"],
+      program,
+      '"partner" or "provider"',
+    );
+    need(
+      issues,
+      Array.isArray(employeeDomains) && employeeDomains.every((d) => typeof d === "string"),
+      ["partners", index, "employeeDomains"],
+      employeeDomains,
+      "an array of domain names",
+    );
+    optionalBoolean(issues, "partners", index, "matchSubdomains", matchSubdomains);
   }
   const partnerIds = [...partnerFirst.keys()].sort();
   const partnerPosition = partnerIds.map((id, rank) => {
