@@ -23,16 +23,16 @@ import { describeValue } from "./money.js";
  *
  * @example
  * ```ts
- * const value: StateValue = { partnerId: "acme", tags: ["a", 1, null] };
+ * const value: AttributionStateValue = { partnerId: "acme", tags: ["a", 1, null] };
  * ```
  */
-export type StateValue =
+export type AttributionStateValue =
   | null
   | boolean
   | number
   | string
-  | readonly StateValue[]
-  | { readonly [key: string]: StateValue };
+  | readonly AttributionStateValue[]
+  | { readonly [key: string]: AttributionStateValue };
 
 const MAX_DEPTH = 16;
 
@@ -92,7 +92,7 @@ export function isJsonSafe(value: unknown, depth = 0): boolean {
  * encodeValue("x"); //=> "x"
  * ```
  */
-export function encodeValue(value: unknown, depth = 0): StateValue {
+export function encodeValue(value: unknown, depth = 0): AttributionStateValue {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -109,7 +109,7 @@ export function encodeValue(value: unknown, depth = 0): StateValue {
   if (value === null) return null;
   if (typeof value !== "object" || depth >= MAX_DEPTH) return ["d", describeValue(value)];
   if (Array.isArray(value)) {
-    const items: StateValue[] = ["a"];
+    const items: AttributionStateValue[] = ["a"];
     for (let i = 0; i < value.length; i++) items.push(encodeValue(value[i], depth + 1));
     return items;
   }
@@ -134,8 +134,8 @@ export function encodeFields(
   record: Record<string, unknown>,
   keys: readonly string[],
   depth = 0,
-): StateValue {
-  const fields: StateValue[] = ["o"];
+): AttributionStateValue {
+  const fields: AttributionStateValue[] = ["o"];
   for (const key of [...new Set(keys)].sort()) {
     const field = record[key];
     if (field !== undefined || Object.hasOwn(record, key))

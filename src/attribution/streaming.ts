@@ -28,13 +28,13 @@ import type {
 import { describeValue, type IssuePath } from "./money.js";
 import { toList } from "./points.js";
 import {
+  type AttributionStateValue,
   decodeValue,
   encodeFields,
   encodeValue,
   fingerprintOf,
   INVALID,
   isJsonSafe,
-  type StateValue,
 } from "./state-value.js";
 
 /**
@@ -60,8 +60,8 @@ export type AttributionStartInput = Omit<AttributionInput, "activities">;
  * ```
  */
 export type AttributionStateRecord =
-  | { readonly [field: string]: StateValue }
-  | readonly StateValue[];
+  | { readonly [field: string]: AttributionStateValue }
+  | readonly AttributionStateValue[];
 
 /**
  * The reference data a state was started from, canonically ordered, so that
@@ -76,7 +76,7 @@ export type AttributionStateRecord =
 export interface AttributionStateReference {
   readonly period: Period;
   /** The caller's currency table, encoded; `null` for the default table. */
-  readonly currencyTable: StateValue;
+  readonly currencyTable: AttributionStateValue;
   /** Sorted by `partnerId`. */
   readonly partners: readonly AttributionStateRecord[];
   /** Sorted by `clientId`. */
@@ -105,7 +105,7 @@ export interface AttributionStateReference {
 export interface AttributionStateIssue {
   readonly position: number | null;
   readonly field: string | null;
-  readonly issue: StateValue;
+  readonly issue: AttributionStateValue;
 }
 
 /**
@@ -245,7 +245,10 @@ function encodeRecord(record: unknown, section: Section): AttributionStateRecord
   // fields the rules read even when they are inherited (a class instance).
   if (isJsonSafe(record)) return record as AttributionStateRecord;
   const value = record as Record<string, unknown>;
-  return encodeFields(value, [...Object.keys(value), ...FIELDS[section]]) as readonly StateValue[];
+  return encodeFields(value, [
+    ...Object.keys(value),
+    ...FIELDS[section],
+  ]) as readonly AttributionStateValue[];
 }
 
 function decodeRecord(record: unknown): unknown {
@@ -443,7 +446,7 @@ export function startAttribution(
 }
 
 // A currency table is an object (it was valid): its own fields are its rows.
-function encodeTable(table: unknown): StateValue {
+function encodeTable(table: unknown): AttributionStateValue {
   if (table === undefined) return null;
   return isObject(table) ? encodeFields(table, Object.keys(table)) : encodeValue(table);
 }
