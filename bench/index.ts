@@ -8,6 +8,7 @@ import { formatAttributionBench, runAttributionBench } from "./attribution.bench
 import { formatClassificationBench, runClassificationBench } from "./classification.bench.js";
 import { formatColdStart, runColdStart } from "./cold-start.js";
 import { formatConflictsBench, runConflictsBench } from "./conflicts.bench.js";
+import { formatStreamingBench, runStreamingBench } from "./streaming.bench.js";
 
 const quick = process.argv.includes("--quick");
 const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
@@ -32,6 +33,16 @@ section(
 section(
   "Attribution (attributeManagedCredit vs a bare Map group-by)",
   formatAttributionBench(runAttributionBench({ sizes, log, heapFor: [sizes[sizes.length - 1]!] })),
+);
+section(
+  "Streaming attribution (batches, heap per batch, next to the one-shot run)",
+  formatStreamingBench(
+    runStreamingBench(
+      quick
+        ? { assignments: 10_000, activities: 100_000, batch: 10_000 }
+        : { assignments: 100_000, activities: 1_000_000, batch: 10_000 },
+    ),
+  ),
 );
 section("Bundle sizes (esbuild, minified, gzip -9)", formatBundles(await measureBundles()));
 section("Cold start (median of 10 fresh processes)", formatColdStart(runColdStart()));

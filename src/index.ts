@@ -43,6 +43,7 @@ export type {
   AttributionError,
   AttributionInput,
   AttributionIssue,
+  ConflictEvidence,
   CreditDecision,
   CreditedClient,
   CreditOutcome,
@@ -56,6 +57,21 @@ export type { CurrencyRate, CurrencyTable, IssuePath, MoneyError } from "./attri
 export { defaultCurrencyTable } from "./attribution/money.js";
 export type { ManagedPointsOptions, SoldPointsOptions } from "./attribution/points.js";
 export { managedPoints, soldPoints } from "./attribution/points.js";
+export type { AttributionStateValue } from "./attribution/state-value.js";
+export type {
+  AttributionStartInput,
+  AttributionState,
+  AttributionStateError,
+  AttributionStateIssue,
+  AttributionStateRecord,
+  AttributionStateReference,
+} from "./attribution/streaming.js";
+export {
+  addActivities,
+  finishAttribution,
+  mergeAttributionStates,
+  startAttribution,
+} from "./attribution/streaming.js";
 export type {
   TierEvaluation,
   TierGap,

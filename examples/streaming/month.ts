@@ -4,19 +4,21 @@
 // finish; and the one-shot run to compare with. main.ts runs the chunks in
 // worker threads; test/attribution/streaming-example.test.ts runs them here.
 import {
+  type Activity,
+  type Assignment,
   type Attribution,
   type AttributionInput,
-  attributeManagedCredit,
-} from "../../src/attribution/managed-credit.js";
-import {
   type AttributionStartInput,
   type AttributionState,
   addActivities,
+  attributeManagedCredit,
+  type Client,
   finishAttribution,
   mergeAttributionStates,
+  type Partner,
+  type PartnerUser,
   startAttribution,
-} from "../../src/attribution/streaming.js";
-import type { Activity, Assignment, Client, Partner, PartnerUser } from "../../src/model.js";
+} from "../../src/index.js";
 
 /** How big a month to generate. */
 export interface MonthOptions {
