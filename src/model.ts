@@ -7,7 +7,7 @@
  */
 
 /**
- * A partner account's identifier: any non-empty string the caller uses.
+ * The identifier of a partner account, a non-empty string of the caller's choosing.
  *
  * @example
  * ```ts

@@ -419,7 +419,7 @@ function hasLapsed(a: Assignment, now: Timestamp): boolean {
 /**
  * Records that the client granted the employee access to its portal: a
  * `pending_access` assignment becomes `active` with `activatedAt = now`.
- * Refused as a value: any other status (`invalid_transition`), a `now`
+ * Refused as a value: every other status (`invalid_transition`), a `now`
  * before `assignedAt`, an assignment whose expiry has passed, and a
  * malformed assignment or time. Extra fields of the caller's record are
  * kept. Never throws, never mutates.

@@ -728,7 +728,7 @@ function writeEvidence(evidence: Evidence): Pick<AttributionState, "evidence" | 
  *
  * @param state - a state from {@link startAttribution}, `addActivities` or
  *   {@link mergeAttributionStates}, possibly through JSON
- * @param activities - the batch: any array or other iterable of activities
+ * @param activities - the batch, an array or other iterable of activities
  * @returns the new state
  * @example
  * ```ts
