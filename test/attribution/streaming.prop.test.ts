@@ -1,38 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import {
-  type AttributionInput,
-  attributeManagedCredit,
-} from "../../src/attribution/managed-credit.js";
-import {
-  type AttributionStartInput,
   type AttributionState,
   addActivities,
   finishAttribution,
   mergeAttributionStates,
-  startAttribution,
 } from "../../src/attribution/streaming.js";
 import type { Activity } from "../../src/model.js";
 import { anyScenario, scenario } from "./arbitraries.js";
-
-function split(input: AttributionInput): [AttributionStartInput, Activity[]] {
-  const { activities, ...reference } = input;
-  return [reference, [...activities]];
-}
-
-function start(reference: AttributionStartInput): AttributionState {
-  const started = startAttribution(reference);
-  if (!started.ok) throw new Error(`expected a state: ${JSON.stringify(started.error)}`);
-  return started.value;
-}
-
-function merge(a: AttributionState, b: AttributionState): AttributionState {
-  const merged = mergeAttributionStates(a, b);
-  if (!merged.ok) throw new Error(`expected a merge: ${JSON.stringify(merged.error)}`);
-  return merged.value;
-}
-
-const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+import { merge, roundTrip, split, start } from "./streaming-helpers.js";
 
 // Cuts a list into consecutive chunks at the given points.
 function chunks<T>(items: readonly T[], cuts: readonly number[]): T[][] {

@@ -13,25 +13,7 @@ import {
 } from "../../src/attribution/streaming.js";
 import type { Activity } from "../../src/model.js";
 import { act, active, DAY, day, employee, JAN, partner, servicedBy, usd } from "./fixtures.js";
-
-function split(input: AttributionInput): [AttributionStartInput, Activity[]] {
-  const { activities, ...reference } = input;
-  return [reference, [...activities]];
-}
-
-function start(reference: AttributionStartInput): AttributionState {
-  const started = startAttribution(reference);
-  if (!started.ok) throw new Error(`expected a state: ${JSON.stringify(started.error)}`);
-  return started.value;
-}
-
-function merge(a: AttributionState, b: AttributionState): AttributionState {
-  const merged = mergeAttributionStates(a, b);
-  if (!merged.ok) throw new Error(`expected a merge: ${JSON.stringify(merged.error)}`);
-  return merged.value;
-}
-
-const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+import { merge, roundTrip, split, start } from "./streaming-helpers.js";
 
 // Two partners share client 42; an untagged user of a third works on it too.
 const shared: AttributionInput = {
