@@ -17,8 +17,7 @@
  * @module
  */
 
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+import { getHeapStatistics } from "node:v8";
 import { attributeManagedCredit } from "../src/attribution/managed-credit.js";
 import type {
   Activity,
@@ -29,7 +28,7 @@ import type {
   PartnerUser,
   Period,
 } from "../src/model.js";
-import { median, mulberry32 } from "./lib.js";
+import { exposeGc, median, mulberry32 } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -340,15 +339,6 @@ function runLibrary(data: AttributionBenchData) {
 
 // GC exposed at run time (the bench runs through scripts/run-ts.mjs, which
 // passes no node flags); null where V8 refuses.
-function exposeGc(): (() => void) | null {
-  try {
-    setFlagsFromString("--expose-gc");
-    const gc: unknown = runInNewContext("gc");
-    return typeof gc === "function" ? () => (gc as () => void)() : null;
-  } catch {
-    return null;
-  }
-}
 
 const MiB = 1024 * 1024;
 

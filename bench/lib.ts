@@ -1,5 +1,8 @@
 // Shared pieces of the benchmarks: a seeded PRNG, side-by-side timing with a
-// median, and a plain-text table. Benchmarks measure; unit tests never time.
+// median, a plain-text table, and garbage collection on demand. Benchmarks
+// measure; unit tests never time.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 /**
  * mulberry32: a tiny, fast, seeded PRNG, so every run uses the same data.
@@ -84,4 +87,21 @@ export function markdownTable(
 /** `value / previous`, or "-" when there is no previous row. */
 export function growth(value: number, previous: number | undefined): string {
   return previous === undefined ? "-" : `×${(value / previous).toFixed(1)}`;
+}
+
+/**
+ * A function that runs a full garbage collection: `globalThis.gc` when node
+ * ran with --expose-gc, otherwise exposed at run time (scripts/run-ts.mjs
+ * passes no node flags); null where V8 refuses.
+ */
+export function exposeGc(): (() => void) | null {
+  const existing = (globalThis as { gc?: unknown }).gc;
+  if (typeof existing === "function") return () => (existing as () => void)();
+  try {
+    setFlagsFromString("--expose-gc");
+    const gc: unknown = runInNewContext("gc");
+    return typeof gc === "function" ? () => (gc as () => void)() : null;
+  } catch {
+    return null;
+  }
 }

@@ -16,8 +16,6 @@
  * @module
  */
 
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { attributeManagedCredit } from "../src/attribution/managed-credit.js";
 import {
   type AttributionState,
@@ -27,7 +25,7 @@ import {
 } from "../src/attribution/streaming.js";
 import type { Activity, Assignment, PartnerUser } from "../src/model.js";
 import { generateAttributionInput } from "./attribution.bench.js";
-import { markdownTable, mulberry32 } from "./lib.js";
+import { exposeGc, markdownTable, mulberry32 } from "./lib.js";
 
 /**
  * Options of {@link runStreamingBench}.
@@ -96,18 +94,6 @@ export interface StreamingBenchRow {
 
 const MiB = 1024 * 1024;
 const DAY = 86_400_000;
-
-function exposeGc(): (() => void) | null {
-  const existing = (globalThis as { gc?: unknown }).gc;
-  if (typeof existing === "function") return () => (existing as () => void)();
-  try {
-    setFlagsFromString("--expose-gc");
-    const gc: unknown = runInNewContext("gc");
-    return typeof gc === "function" ? () => (gc as () => void)() : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Activity batches generated on the fly: mostly an activity of an

@@ -3,6 +3,8 @@
 // own state (through JSON, as a queue would carry it), merge the parts and
 // finish; and the one-shot run to compare with. main.ts runs the chunks in
 // worker threads; test/attribution/streaming-example.test.ts runs them here.
+
+import { mulberry32 } from "../../bench/lib.js";
 import {
   type Activity,
   type Assignment,
@@ -44,17 +46,6 @@ export const SMALL_MONTH: MonthOptions = {
 const DAY = 86_400_000;
 const JANUARY = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 1, 1) };
 const CURRENCIES = ["USD", "USD", "EUR", "GBP", "JPY"];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * A month of a partner program: partners with employees (a few untagged),
