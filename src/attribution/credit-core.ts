@@ -177,12 +177,19 @@ function push(
 function need(
   issues: AttributionIssue[],
   valid: boolean,
-  path: IssuePath,
   input: unknown,
   expected: string,
+  section: string,
+  index?: number,
+  name?: string,
 ): boolean {
   if (!valid) {
-    const [section, index, name] = path;
+    const path: IssuePath =
+      index === undefined
+        ? [section]
+        : name === undefined
+          ? [section, index]
+          : [section, index, name];
     push(
       issues,
       "invalid_record",
@@ -201,7 +208,7 @@ function isRecordAt(
   section: string,
   index: number,
 ): record is Record<string, unknown> {
-  return need(issues, isRecord(record), [section, index], record, "an object");
+  return need(issues, isRecord(record), record, "an object", section, index);
 }
 
 // Same for a timestamp field (`invalid_timestamp`); `undefined` passes when optional.
@@ -236,9 +243,11 @@ function optionalBoolean(
   return need(
     issues,
     input === undefined || typeof input === "boolean",
-    [section, index, name],
     input,
     "a boolean",
+    section,
+    index,
+    name,
   );
 }
 
@@ -254,16 +263,20 @@ function compareText(a: string, b: string): number {
 // An open-addressing hash table from (client, key) numbers to the latest
 // assignment of that group, in one typed array of [client, key, assignment]
 // cells, so that a probe touches one cache line: no object per entry, no
-// composite string keys.
+// composite string keys. Linear probing at a load of at most 2/3 (there are
+// at most `size` groups); the hash's high bits pick the cell, by
+// multiplication rather than a power-of-two mask, so the table need not be
+// twice the size it needs.
 function createGroups(size: number) {
-  let capacity = 16;
-  while (capacity < 2 * size) capacity *= 2;
+  const capacity = Math.max(16, Math.ceil(1.5 * size));
   const cells = new Int32Array(3 * capacity).fill(-1);
-  // The cell of (a, b): where it is, or the empty cell where it would go
-  // (whose assignment is -1), claimed for it when `insert` is set.
   const cell = (a: number, b: number, insert?: boolean): number => {
-    let h = 3 * ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) & (capacity - 1));
-    while (cells[h] !== -1 && (cells[h] !== a || cells[h + 1] !== b)) h = (h + 3) % cells.length;
+    const hash = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca77)) >>> 0;
+    let h = 3 * Math.floor((hash * capacity) / 0x100000000);
+    while (cells[h] !== -1 && (cells[h] !== a || cells[h + 1] !== b)) {
+      h += 3;
+      if (h === cells.length) h = 0;
+    }
     if (insert) {
       cells[h] = a;
       cells[h + 1] = b;
@@ -293,8 +306,7 @@ export function prepareAttribution(input: unknown): Ledger {
     const value = source[name];
     const items = toList(value);
     // An input that is not an object is reported once, as a whole.
-    if (isRecord(input))
-      need(issues, items !== null, [name], value, "an array or another iterable");
+    if (isRecord(input)) need(issues, items !== null, value, "an array or another iterable", name);
     return items ?? [];
   };
   if (!isRecord(input)) {
@@ -383,13 +395,7 @@ export function prepareAttribution(input: unknown): Ledger {
   const partnerRef = (section: string, index: number, value: unknown): number | undefined => {
     const rank = partnerRank.get(value as string);
     if (
-      need(
-        issues,
-        isPartnerId(value),
-        [section, index, "partnerId"],
-        value,
-        "a non-empty string",
-      ) &&
+      need(issues, isPartnerId(value), value, "a non-empty string", section, index, "partnerId") &&
       rank === undefined
     ) {
       push(
@@ -416,7 +422,7 @@ export function prepareAttribution(input: unknown): Ledger {
   ): number | undefined => {
     const c = clientIndex.get(value as number);
     if (
-      need(into, isClientId(value), [section, index, "clientId"], value, CLIENT_ID) &&
+      need(into, isClientId(value), value, CLIENT_ID, section, index, "clientId") &&
       c === undefined
     ) {
       push(
@@ -463,9 +469,11 @@ export function prepareAttribution(input: unknown): Ledger {
     const valid = need(
       issues,
       isPartnerId(partnerId),
-      ["partners", index, "partnerId"],
       partnerId,
       "a non-empty string",
+      "partners",
+      index,
+      "partnerId",
     );
     if (first !== undefined) {
       duplicate("partners", index, record, first, `The partner ${JSON.stringify(partnerId)}`, {
@@ -479,16 +487,20 @@ export function prepareAttribution(input: unknown): Ledger {
     need(
       issues,
       program === "partner" || program === "provider",
-      ["partners", index, "program"],
       program,
       '"partner" or "provider"',
+      "partners",
+      index,
+      "program",
     );
     need(
       issues,
       Array.isArray(employeeDomains) && employeeDomains.every((d) => typeof d === "string"),
-      ["partners", index, "employeeDomains"],
       employeeDomains,
       "an array of domain names",
+      "partners",
+      index,
+      "employeeDomains",
     );
     optionalBoolean(issues, "partners", index, "matchSubdomains", matchSubdomains);
   }
@@ -513,9 +525,11 @@ export function prepareAttribution(input: unknown): Ledger {
     let valid = need(
       issues,
       isClientId(clientId),
-      ["clients", index, "clientId"],
       clientId,
       CLIENT_ID,
+      "clients",
+      index,
+      "clientId",
     );
     if (first !== undefined) {
       valid = false;
@@ -551,7 +565,7 @@ export function prepareAttribution(input: unknown): Ledger {
     // Each checked on its own line, so every bad field is reported.
     let valid = checkEmail(issues, "users", index, raw, key);
     valid =
-      need(issues, typeof tagged === "boolean", ["users", index, "tagged"], tagged, "a boolean") &&
+      need(issues, typeof tagged === "boolean", tagged, "a boolean", "users", index, "tagged") &&
       valid;
     valid = optionalBoolean(issues, "users", index, "inPartnerAccount", inPartnerAccount) && valid;
     if (!valid || rank === undefined) continue;
@@ -583,16 +597,19 @@ export function prepareAttribution(input: unknown): Ledger {
   // --- assignments: validate, run checks 1–2, group -------------------------
   const assignments = list("assignments");
   const n = assignments.length;
-  // Per assignment, what matching an activity reads, side by side so that
-  // it is one cache line: [window start, window end, next in group, stage].
-  const span = new Float64Array(4 * n);
+  // Per assignment: its active window within the period (start, end), the
+  // previous assignment of its (client, key) group, and how far it got
+  // through the checks with the reason it stopped. About 40 bytes each, so
+  // that a million assignments stay below the 64 MB of typed arrays after
+  // which V8 collects the whole heap (input included) in the middle of a run.
+  const window = new Float64Array(2 * n);
+  const next = new Int32Array(n);
+  const stage = new Uint8Array(n);
   const reason = new Uint8Array(n);
-  const assignmentRank = new Int32Array(n);
-  const assignmentUser = new Int32Array(n).fill(-1);
   const assignmentKey = new Int32Array(n);
   const assignmentPair = new Int32Array(n).fill(-1);
   // (client, key) → the latest assignment of the group; earlier ones follow
-  // in the span's next. A group linked by two partners may hold a conflict.
+  // in `next`. A group linked by two partners may hold a conflict.
   const { cell, cells } = createGroups(n);
   const contested: number[] = [];
   // Per client, its latest pair; earlier ones follow in nextPair.
@@ -623,7 +640,7 @@ export function prepareAttribution(input: unknown): Ledger {
     // Each checked on its own line, so every bad field is reported.
     let valid = checkEmail(issues, "assignments", index, raw, key);
     valid =
-      need(issues, STATUSES.includes(status), ["assignments", index, "status"], status, STATUS) &&
+      need(issues, STATUSES.includes(status), status, STATUS, "assignments", index, "status") &&
       valid;
     valid = time(issues, "assignments", index, "assignedAt", assignedAt) && valid;
     valid = time(issues, "assignments", index, "activatedAt", activatedAt, true) && valid;
@@ -632,9 +649,7 @@ export function prepareAttribution(input: unknown): Ledger {
     // Once anything is invalid the result is an error: validate, don't index.
     if (!valid || rank === undefined || c === undefined || issues.length > 0) continue;
     const k = key as number;
-    assignmentRank[index] = rank;
     assignmentKey[index] = k;
-    assignmentUser[index] = user;
 
     // Check 1: the user is a tagged employee of that partner.
     const employment = user >= 0 ? userStatus[user]! : 0;
@@ -646,23 +661,23 @@ export function prepareAttribution(input: unknown): Ledger {
       reason[index] = employment;
     } else {
       // Check 2: active during the period; a pending assignment never is.
-      span[4 * index + 3] = 1;
+      stage[index] = 1;
       reason[index] = status === "pending_access" ? 0 : activatedAt === undefined ? 1 : 2;
       if (reason[index] === 2 && from < until) {
-        span[4 * index] = from;
-        span[4 * index + 1] = until;
-        span[4 * index + 3] = CANDIDATE;
+        window[2 * index] = from;
+        window[2 * index + 1] = until;
+        stage[index] = CANDIDATE;
       }
     }
 
     // Group by (client, key): activities are matched here.
     const g = cell(c, k, true);
     const latest = cells[g]!;
-    span[4 * index + 2] = latest;
+    next[index] = latest;
     cells[g] = index;
     // The group is contested once a second partner links the key: marked
     // on the first member that differs from its predecessor's partner.
-    if (latest >= 0 && assignmentRank[latest] !== rank) contested.push(index);
+    if (latest >= 0 && pairRank[assignmentPair[latest]!] !== rank) contested.push(index);
 
     // The (partner, client) pair: a client has few, so a list is enough.
     let pair = clientPair[c]!;
@@ -692,16 +707,16 @@ export function prepareAttribution(input: unknown): Ledger {
     if (examined.has(g)) continue;
     examined.add(g);
     const links = new Map<number, Link>();
-    for (let i = cells[g]!; i >= 0; i = span[4 * i + 2]!) {
+    for (let i = cells[g]!; i >= 0; i = next[i]!) {
       const { partnerId, clientId, email, status, assignedAt } = assignments[i] as Assignment;
       // `+ 0` turns -0 into 0, as the detector does.
       const link = { partnerId, clientId, email, assignedAt: assignedAt + 0 } as Link;
-      const seen = links.get(assignmentRank[i]!);
+      const seen = links.get(pairRank[assignmentPair[i]!]!);
       if (
         (status === "active" || status === "pending_access") &&
         (seen === undefined || linkPrecedes(link, seen))
       )
-        links.set(assignmentRank[i]!, link);
+        links.set(pairRank[assignmentPair[i]!]!, link);
     }
     if (links.size < 2) continue;
     const [holder, ...rest] = [...links.values()].sort((x, y) => (linkPrecedes(x, y) ? -1 : 1));
@@ -712,10 +727,10 @@ export function prepareAttribution(input: unknown): Ledger {
       holder: party(holder!),
       contenders: rest.map(party),
     };
-    for (let i = cells[g]!; i >= 0; i = span[4 * i + 2]!) {
-      const link = links.get(assignmentRank[i]!);
-      if (span[4 * i + 3] === CANDIDATE && link !== undefined && link !== holder) {
-        span[4 * i + 3] = CONFLICT_CONTENDER;
+    for (let i = cells[g]!; i >= 0; i = next[i]!) {
+      const link = links.get(pairRank[assignmentPair[i]!]!);
+      if (stage[i] === CANDIDATE && link !== undefined && link !== holder) {
+        stage[i] = CONFLICT_CONTENDER;
         conflictOf.set(i, conflict);
       }
     }
@@ -753,6 +768,14 @@ export function prepareAttribution(input: unknown): Ledger {
   };
 
   // The assignment of each pair that got furthest through checks 1–3.
+  // The user behind an assignment: the user of its key in its partner.
+  const userOf = (assignment: number): number => {
+    const rank = pairRank[assignmentPair[assignment]!];
+    let user = keyUser[assignmentKey[assignment]!]!;
+    while (user >= 0 && userRank[user] !== rank) user = nextUser[user]!;
+    return user;
+  };
+
   const pairBest = new Int32Array(pairRank.length).fill(-1);
   for (let index = 0; index < n; index++) {
     const pair = assignmentPair[index]!;
@@ -760,8 +783,8 @@ export function prepareAttribution(input: unknown): Ledger {
     if (
       pair >= 0 &&
       (best < 0 ||
-        span[4 * index + 3]! > span[4 * best + 3]! ||
-        (span[4 * index + 3] === span[4 * best + 3] && precedes(index, best)))
+        stage[index]! > stage[best]! ||
+        (stage[index] === stage[best] && precedes(index, best)))
     )
       pairBest[pair] = index;
   }
@@ -773,9 +796,9 @@ export function prepareAttribution(input: unknown): Ledger {
       !need(
         evidence.issues,
         list !== null,
-        ["activities"],
         activities,
         "an array or another iterable",
+        "activities",
       )
     )
       return 0;
@@ -797,16 +820,16 @@ export function prepareAttribution(input: unknown): Ledger {
         continue;
       const k = key as number;
       const email = record.email;
-      for (let i = cells[cell(client, k)]!; i >= 0; i = span[4 * i + 2]!) {
+      for (let i = cells[cell(client, k)]!; i >= 0; i = next[i]!) {
         // Check 4: a qualifying activity inside the period while the
         // assignment was active. rule: the earliest activity is the evidence;
         // equal instants go to the smaller email as entered, so the choice is
         // commutative and associative. `!(seen <= t)` also holds for NaN.
         const seen = best[i]!;
         if (
-          span[4 * i + 3] === CANDIDATE &&
-          t >= span[4 * i]! &&
-          t < span[4 * i + 1]! &&
+          stage[i] === CANDIDATE &&
+          t >= window[2 * i]! &&
+          t < window[2 * i + 1]! &&
           (!(seen <= t) || (t === seen && email < bestEmail[i]!))
         ) {
           best[i] = t;
@@ -867,14 +890,14 @@ export function prepareAttribution(input: unknown): Ledger {
         const by = creditedBy[pair]!;
         const best = by >= 0 ? by : pairBest[pair]!;
         const clientId = pairClient[pair]!;
-        const u = assignmentUser[best]!;
-        const s = span[4 * best + 3]!;
+        const u = userOf(best);
+        const s = stage[best]!;
         const evidenceOf: Record<string, unknown> = {
           assignment: assignments[best],
           user: u >= 0 ? users[u] : null,
         };
         if (s < CONFLICT_CONTENDER) evidenceOf.reason = REASONS[s as 0 | 1][reason[best]!];
-        else evidenceOf.activeWindow = { start: span[4 * best], end: span[4 * best + 1] };
+        else evidenceOf.activeWindow = { start: window[2 * best], end: window[2 * best + 1] };
         if (s === CONFLICT_CONTENDER) evidenceOf.conflict = conflictOf.get(best);
         if (by >= 0) {
           credited.push(pair);
@@ -985,7 +1008,7 @@ export function prepareAttribution(input: unknown): Ledger {
     issues,
     partnerPosition,
     assignments: n,
-    candidate: (assignment) => span[4 * assignment + 3] === CANDIDATE,
+    candidate: (assignment) => stage[assignment] === CANDIDATE,
     untagged: (user) => userRank[user]! >= 0 && userStatus[user] !== EMPLOYEE,
     evidence: () => ({
       at: new Float64Array(n).fill(Number.NaN),
