@@ -180,14 +180,30 @@ export interface Link {
 
 // Parsed addresses by raw string, within one call: an employee is usually
 // assigned to many clients, so the same string comes back again and again
-// and parsing it (IDNA, public-suffix lookup) is the expensive part.
-type AddressCache = Map<string, { readonly local: string; readonly key: string } | null>;
+// and parsing it (IDNA, canonical form) is the expensive part. `id` numbers
+// the distinct keys of the call.
+interface Parsed {
+  readonly local: string;
+  readonly key: string;
+  readonly id: number;
+}
+type AddressCache = Map<string, Parsed | null>;
 
-function parseCached(raw: string, cache: AddressCache) {
+function parseCached(raw: string, cache: AddressCache, ids: Map<string, number>): Parsed | null {
   let parsed = cache.get(raw);
   if (parsed === undefined) {
     const result = parseEmailIdentity(raw);
-    parsed = result.ok ? { local: result.value.local, key: result.value.key } : null;
+    if (result.ok) {
+      const { local, key } = result.value;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+      }
+      parsed = { local, key, id };
+    } else {
+      parsed = null;
+    }
     cache.set(raw, parsed);
   }
   return parsed;
@@ -201,41 +217,69 @@ function isIterable(value: unknown): value is Iterable<unknown> {
   );
 }
 
+// An assignment whose fields let it link an address (its email still has to parse).
+interface Linking {
+  readonly partnerId: PartnerId;
+  readonly clientId: ClientId;
+  readonly email: string;
+  readonly assignedAt: Timestamp;
+}
+
 /**
- * Reads one assignment, or `null` when it cannot link an address: not an
- * object, status other than `pending_access`/`active` (rule: removed and
- * expired assignments no longer link anything; an unknown status is not an
- * Assignment at all), a partnerId that is not a non-empty string, a clientId
- * that is not a positive safe integer, a non-finite assignedAt, or an email
- * that `parseEmailIdentity` refuses. Such records are skipped rather than
- * reported: validating them is the job of the schemas at the boundary.
+ * Whether a value can link an address: an object with status
+ * `pending_access` or `active` (rule: removed and expired assignments no
+ * longer link anything; an unknown status is not an Assignment at all), a
+ * partnerId that is a non-empty string, a clientId that is a positive safe
+ * integer, a finite assignedAt and a string email. Such records are skipped
+ * rather than reported: validating them is the job of the schemas at the
+ * boundary. Allocates nothing.
  */
-function readLink(value: unknown, cache: AddressCache, onlyClient?: ClientId): Link | null {
-  if (typeof value !== "object" || value === null) return null;
+function isLinking(value: unknown): value is Linking {
+  if (typeof value !== "object" || value === null) return false;
   const a = value as Partial<Record<keyof Assignment, unknown>>;
   const status = a.status;
-  if (status !== "active" && status !== "pending_access") return null;
   const clientId = a.clientId;
-  if (typeof clientId !== "number" || !Number.isSafeInteger(clientId) || clientId <= 0) return null;
-  // Cheap filter before parsing: checkEmailLink only cares about one client.
-  if (onlyClient !== undefined && clientId !== onlyClient) return null;
   const partnerId = a.partnerId;
-  if (typeof partnerId !== "string" || partnerId === "") return null;
   const assignedAt = a.assignedAt;
-  if (typeof assignedAt !== "number" || !Number.isFinite(assignedAt)) return null;
-  const email = a.email;
-  if (typeof email !== "string") return null;
-  const parsed = parseCached(email, cache);
-  if (parsed === null) return null;
+  return (
+    (status === "active" || status === "pending_access") &&
+    typeof clientId === "number" &&
+    Number.isSafeInteger(clientId) &&
+    clientId > 0 &&
+    typeof partnerId === "string" &&
+    partnerId !== "" &&
+    typeof assignedAt === "number" &&
+    Number.isFinite(assignedAt) &&
+    typeof a.email === "string"
+  );
+}
+
+function toLink(a: Linking, parsed: Parsed): Link {
   // `+ 0` turns -0 into 0, so equal instants always print the same.
+  const { partnerId, clientId, email } = a;
   return {
     partnerId,
     clientId,
     email,
     local: parsed.local,
     key: parsed.key,
-    assignedAt: assignedAt + 0,
+    assignedAt: a.assignedAt + 0,
   };
+}
+
+// Reads one assignment as a link, or `null` when it cannot link an address
+// (see isLinking) or its email has no identity.
+function readLink(
+  value: unknown,
+  cache: AddressCache,
+  ids: Map<string, number>,
+  onlyClient?: ClientId,
+): Link | null {
+  if (!isLinking(value)) return null;
+  // Cheap filter before parsing: checkEmailLink only cares about one client.
+  if (onlyClient !== undefined && value.clientId !== onlyClient) return null;
+  const parsed = parseCached(value.email, cache, ids);
+  return parsed === null ? null : toLink(value, parsed);
 }
 
 /**
@@ -365,12 +409,57 @@ function buildConflict(
   };
 }
 
-// The parties of one (client, key): the first link seen, and, only once a
-// second partner shows up, each partner's earliest link. Most groups never
-// see a second partner, so they never pay for a Map.
-interface Group {
-  first: Link;
-  byPartner: Map<PartnerId, Link> | null;
+// The (client, key) groups of one call live in an open-addressing table of
+// typed arrays: [client, key, group], linear probing, sized for the input
+// when it is an array and doubled when two thirds full. Per group the
+// detector keeps only the earliest link of the first partner seen, in
+// parallel arrays; a group gets a Map of each partner's earliest link only
+// once a second partner shows up, which is rare. So a record costs no
+// allocation, no composite string key and no nested Map per client.
+interface GroupTable {
+  bits: number;
+  clients: Float64Array; // 0: empty (client ids are positive)
+  keys: Int32Array;
+  groups: Int32Array;
+}
+
+function groupTable(expected: number): GroupTable {
+  let bits = 10;
+  while (2 << bits < 3 * expected) bits++;
+  const size = 1 << bits;
+  return {
+    bits,
+    clients: new Float64Array(size),
+    keys: new Int32Array(size),
+    groups: new Int32Array(size),
+  };
+}
+
+// The cell of (client, key): where it is, or the empty cell where it goes.
+// Both 32-bit halves of the client id and the key are mixed, and the
+// product's high bits pick the cell (Fibonacci hashing).
+function cellOf(table: GroupTable, client: number, key: number): number {
+  const { bits, clients, keys } = table;
+  const mask = (1 << bits) - 1;
+  const high = (client / 0x100000000) | 0;
+  let h =
+    Math.imul(client ^ Math.imul(high, 0x27d4eb2d) ^ Math.imul(key, 0x85ebca77), 0x9e3779b1) >>>
+    (32 - bits);
+  while (clients[h] !== 0 && (clients[h] !== client || keys[h] !== key)) h = (h + 1) & mask;
+  return h;
+}
+
+function grow(table: GroupTable): GroupTable {
+  const bigger = groupTable(table.clients.length);
+  for (let i = 0; i < table.clients.length; i++) {
+    const client = table.clients[i]!;
+    if (client === 0) continue;
+    const to = cellOf(bigger, client, table.keys[i]!);
+    bigger.clients[to] = client;
+    bigger.keys[to] = table.keys[i]!;
+    bigger.groups[to] = table.groups[i]!;
+  }
+  return bigger;
 }
 
 /**
@@ -414,37 +503,71 @@ export function detectEmailConflicts(
 ): EmailConflict[] {
   if (!isIterable(assignments)) return [];
   const cache: AddressCache = new Map();
-  // Nested maps (client → key → group) avoid building a composite string key
-  // per assignment.
-  const byClient = new Map<ClientId, Map<string, Group>>();
-  const contested: Group[] = [];
+  const ids = new Map<string, number>();
+  let table = groupTable(Array.isArray(assignments) ? assignments.length : 0);
+  // Per group: the first partner seen and its earliest link so far.
+  const firstPartner: PartnerId[] = [];
+  const firstEmail: string[] = [];
+  const firstAt: number[] = [];
+  const firstLocal: string[] = [];
+  // Per contested group: each partner's earliest link.
+  const contested = new Map<number, Map<PartnerId, Link>>();
   for (const item of assignments) {
-    const link = readLink(item, cache);
-    if (link === null) continue;
-    let byKey = byClient.get(link.clientId);
-    if (byKey === undefined) {
-      byKey = new Map();
-      byClient.set(link.clientId, byKey);
+    if (!isLinking(item)) continue;
+    const parsed = parseCached(item.email, cache, ids);
+    if (parsed === null) continue;
+    const { partnerId, clientId, email } = item;
+    const at = item.assignedAt + 0;
+    const count = firstPartner.length;
+    let cell = cellOf(table, clientId, parsed.id);
+    if (table.clients[cell] === 0) {
+      if (3 * (count + 1) > 2 * table.clients.length) {
+        table = grow(table);
+        cell = cellOf(table, clientId, parsed.id);
+      }
+      table.clients[cell] = clientId;
+      table.keys[cell] = parsed.id;
+      table.groups[cell] = count;
+      firstPartner.push(partnerId);
+      firstEmail.push(email);
+      firstAt.push(at);
+      firstLocal.push(parsed.local);
+      continue;
     }
-    const group = byKey.get(link.key);
-    if (group === undefined) {
-      byKey.set(link.key, { first: link, byPartner: null });
-    } else if (group.byPartner === null) {
-      if (link.partnerId === group.first.partnerId) {
-        if (precedes(link, group.first)) group.first = link;
+    const g = table.groups[cell]!;
+    const byPartner = contested.get(g);
+    if (byPartner === undefined) {
+      if (partnerId === firstPartner[g]) {
+        // precedes() within one partner: earlier assignedAt, then smaller email.
+        if (at < firstAt[g]! || (at === firstAt[g] && email < firstEmail[g]!)) {
+          firstEmail[g] = email;
+          firstAt[g] = at;
+          firstLocal[g] = parsed.local;
+        }
       } else {
-        group.byPartner = new Map([
-          [group.first.partnerId, group.first],
-          [link.partnerId, link],
-        ]);
-        contested.push(group);
+        const first: Link = {
+          partnerId: firstPartner[g]!,
+          clientId,
+          email: firstEmail[g]!,
+          local: firstLocal[g]!,
+          key: parsed.key,
+          assignedAt: firstAt[g]!,
+        };
+        contested.set(
+          g,
+          new Map([
+            [first.partnerId, first],
+            [partnerId, toLink(item, parsed)],
+          ]),
+        );
       }
     } else {
-      const seen = group.byPartner.get(link.partnerId);
-      if (seen === undefined || precedes(link, seen)) group.byPartner.set(link.partnerId, link);
+      const seen = byPartner.get(partnerId);
+      const link = toLink(item, parsed);
+      if (seen === undefined || precedes(link, seen)) byPartner.set(partnerId, link);
     }
   }
-  if (contested.length === 0) return [];
+  if (contested.size === 0) return [];
 
   const partnerById = new Map<PartnerId, unknown>();
   if (isIterable(partners)) {
@@ -456,8 +579,8 @@ export function detectEmailConflicts(
   }
   const partnerOf = (id: PartnerId) => partnerById.get(id);
 
-  const conflicts = contested.map((group) => {
-    const parties = [...group.byPartner!.values()].sort((a, b) =>
+  const conflicts = [...contested.values()].map((byPartner) => {
+    const parties = [...byPartner.values()].sort((a, b) =>
       precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0,
     );
     return buildConflict(parties, partnerOf);
@@ -509,11 +632,12 @@ export function checkEmailLink(
   contender?: Partner,
 ): Result<void, EmailConflict> {
   const cache: AddressCache = new Map();
-  const link = readLink(candidate, cache);
+  const ids = new Map<string, number>();
+  const link = readLink(candidate, cache, ids);
   if (link === null || !isIterable(existing)) return ok(undefined);
   let holder: Link | null = null;
   for (const item of existing) {
-    const other = readLink(item, cache, link.clientId);
+    const other = readLink(item, cache, ids, link.clientId);
     if (other === null || other.key !== link.key) continue;
     if (holder === null || precedes(other, holder)) holder = other;
   }

@@ -332,3 +332,77 @@ describe("checkEmailLink properties", () => {
     );
   });
 });
+
+// The detector's group table is sized for an array, and starts small and
+// doubles for any other iterable; client ids fill
+// 53 bits. Inputs here are large (up to 1,500 records, hundreds of groups)
+// and client ids share their low or high 32 bits, so growth and the mixing
+// of both halves are exercised. They are derived from a generated seed (a
+// quadratic oracle, or 1,500 shrinkable records per run, would be too slow
+// at 1,000 runs), and compared with the oracle's rules applied per group.
+const HUGE_CLIENTS = [
+  1,
+  2,
+  2 ** 32 + 1,
+  2 ** 32 + 2,
+  2 ** 33 + 1,
+  2 ** 53 - 1,
+  2 ** 53 - 2,
+  4_294_967_295,
+];
+
+function seededAssignments(seed: number, n: number): Assignment[] {
+  let state = seed >>> 0;
+  const next = (below: number) => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t ^= t + Math.imul(t ^ (t >>> 7), 61 | t);
+    return (((t ^ (t >>> 14)) >>> 0) % below) as number;
+  };
+  const out: Assignment[] = [];
+  for (let i = 0; i < n; i++) {
+    const local = `u${next(40)}`;
+    out.push({
+      partnerId: partnerIds[next(partnerIds.length)]!,
+      clientId: next(3) === 0 ? HUGE_CLIENTS[next(HUGE_CLIENTS.length)]! : 1 + next(60),
+      email: next(2) === 0 ? `${local}@acme.com` : `${local.toUpperCase()}@ACME.com`,
+      status: statuses[next(statuses.length)]!,
+      assignedAt: next(5),
+    });
+  }
+  return out;
+}
+
+function groupedOracle(assignments: readonly Assignment[]) {
+  const groups = new Map<string, Assignment[]>();
+  for (const assignment of assignments) {
+    const [link] = oracleLinks([assignment]);
+    if (link === undefined) continue;
+    const group = `${link.clientId} ${link.key}`;
+    const members = groups.get(group);
+    if (members === undefined) groups.set(group, [assignment]);
+    else members.push(assignment);
+  }
+  return [...groups.values()]
+    .flatMap((members) => oracle(members))
+    .sort((x, y) =>
+      x.clientId !== y.clientId ? x.clientId - y.clientId : x.email < y.email ? -1 : 1,
+    );
+}
+
+describe("detectEmailConflicts at scale", () => {
+  it("agrees with the oracle per group on large inputs with 53-bit client ids", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 0, max: 1_500 }), (seed, n) => {
+        const assignments = seededAssignments(seed, n);
+        const expected = groupedOracle(assignments);
+        expect(withoutMessages(detectEmailConflicts(assignments))).toEqual(expected);
+        // A generator has no length, so the table starts small and grows.
+        const stream = (function* () {
+          yield* assignments;
+        })();
+        expect(withoutMessages(detectEmailConflicts(stream))).toEqual(expected);
+      }),
+    );
+  });
+});
