@@ -684,7 +684,7 @@ export function prepareAttribution(input: unknown): Ledger {
     while (pair >= 0 && pairRank[pair] !== rank) pair = nextPair[pair]!;
     if (pair < 0) {
       pair = pairRank.push(rank) - 1;
-      pairClient.push(clientId);
+      pairClient.push(c);
       nextPair.push(clientPair[c]!);
       clientPair[c] = pair;
     }
@@ -883,13 +883,14 @@ export function prepareAttribution(input: unknown): Ledger {
     for (let pair = 0; pair < pairRank.length; pair++) pairsOf[pairRank[pair]!]!.push(pair);
     const decisions: CreditDecision[] = [];
     const credited: number[] = [];
-    const servicing = new Map<number, number>();
+    // Per client (by index): how many partners it credits.
+    const servicing = new Int32Array(clientIds.length);
     for (const list of pairsOf) {
-      list.sort((x, y) => pairClient[x]! - pairClient[y]!);
+      list.sort((x, y) => clientIds[pairClient[x]!]! - clientIds[pairClient[y]!]!);
       for (const pair of list) {
         const by = creditedBy[pair]!;
         const best = by >= 0 ? by : pairBest[pair]!;
-        const clientId = pairClient[pair]!;
+        const clientId = clientIds[pairClient[pair]!]!;
         const u = userOf(best);
         const s = stage[best]!;
         const evidenceOf: Record<string, unknown> = {
@@ -901,7 +902,7 @@ export function prepareAttribution(input: unknown): Ledger {
         if (s === CONFLICT_CONTENDER) evidenceOf.conflict = conflictOf.get(best);
         if (by >= 0) {
           credited.push(pair);
-          servicing.set(clientId, (servicing.get(clientId) ?? 0) + 1);
+          servicing[pairClient[pair]!]!++;
           evidenceOf.activity = { clientId, email: email[by], at: at[by] };
         }
         decisions.push({
@@ -917,19 +918,18 @@ export function prepareAttribution(input: unknown): Ledger {
     // remainder, leftover units to the smaller partnerId first. Credited pairs
     // come in partnerId order, so the k-th one seen for a client is its k-th
     // servicing partner.
-    const seenPerClient = new Map<number, number>();
+    const seenPerClient = new Int32Array(clientIds.length);
     const clientsOf: CreditedClient[][] = partnerIds.map(() => []);
     // Per partner: rate → [plain, growth] minor units.
     const totalsOf = partnerIds.map(() => new Map<PointRate, [number, number]>());
     for (const pair of credited) {
-      const clientId = pairClient[pair]!;
-      const c = clientIndex.get(clientId)!;
+      const c = pairClient[pair]!;
+      const clientId = clientIds[c]!;
       const amount = clientMrr[c]!;
       const rate = clientRate[c]!;
       const growth = clientGrowth[c]!;
-      const count = servicing.get(clientId)!;
-      const position = seenPerClient.get(clientId) ?? 0;
-      seenPerClient.set(clientId, position + 1);
+      const count = servicing[c]!;
+      const position = seenPerClient[c]!++;
       const remainder = amount % count;
       const share = (amount - remainder) / count + (position < remainder ? 1 : 0);
       clientsOf[pairRank[pair]!]!.push({
