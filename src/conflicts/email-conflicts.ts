@@ -409,55 +409,47 @@ function buildConflict(
   };
 }
 
-// The (client, key) groups of one call live in an open-addressing table of
-// typed arrays: [client, key, group], linear probing, sized for the input
-// when it is an array and doubled when two thirds full. Per group the
+// The (client, key) groups of one call live in an open-addressing table:
+// one typed array of four 32-bit numbers per cell (the client id's low and
+// high halves, the key, the group + 1, 0 when empty), so a probe reads one
+// cache line. Linear probing; sized for the input when it is an array,
+// otherwise started small; doubled when two thirds full. Per group the
 // detector keeps only the earliest link of the first partner seen, in
 // parallel arrays; a group gets a Map of each partner's earliest link only
 // once a second partner shows up, which is rare. So a record costs no
 // allocation, no composite string key and no nested Map per client.
 interface GroupTable {
-  bits: number;
-  clients: Float64Array; // 0: empty (client ids are positive)
-  keys: Int32Array;
-  groups: Int32Array;
+  readonly bits: number;
+  readonly cells: Int32Array;
 }
 
 function groupTable(expected: number): GroupTable {
   let bits = 10;
   while (2 << bits < 3 * expected) bits++;
-  const size = 1 << bits;
-  return {
-    bits,
-    clients: new Float64Array(size),
-    keys: new Int32Array(size),
-    groups: new Int32Array(size),
-  };
+  return { bits, cells: new Int32Array(4 << bits) };
 }
 
-// The cell of (client, key): where it is, or the empty cell where it goes.
-// Both 32-bit halves of the client id and the key are mixed, and the
-// product's high bits pick the cell (Fibonacci hashing).
-function cellOf(table: GroupTable, client: number, key: number): number {
-  const { bits, clients, keys } = table;
-  const mask = (1 << bits) - 1;
-  const high = (client / 0x100000000) | 0;
+// Where (client, key) is, or the empty cell where it goes. Both halves of
+// the client id and the key are mixed, and the product's high bits pick the
+// cell (Fibonacci hashing).
+function cellOf(table: GroupTable, low: number, high: number, key: number): number {
+  const { bits, cells } = table;
+  const mask = (4 << bits) - 4;
   let h =
-    Math.imul(client ^ Math.imul(high, 0x27d4eb2d) ^ Math.imul(key, 0x85ebca77), 0x9e3779b1) >>>
-    (32 - bits);
-  while (clients[h] !== 0 && (clients[h] !== client || keys[h] !== key)) h = (h + 1) & mask;
+    (Math.imul(low ^ Math.imul(high, 0x27d4eb2d) ^ Math.imul(key, 0x85ebca77), 0x9e3779b1) >>>
+      (32 - bits)) *
+    4;
+  while (cells[h + 3] !== 0 && (cells[h] !== low || cells[h + 1] !== high || cells[h + 2] !== key))
+    h = (h + 4) & mask;
   return h;
 }
 
 function grow(table: GroupTable): GroupTable {
-  const bigger = groupTable(table.clients.length);
-  for (let i = 0; i < table.clients.length; i++) {
-    const client = table.clients[i]!;
-    if (client === 0) continue;
-    const to = cellOf(bigger, client, table.keys[i]!);
-    bigger.clients[to] = client;
-    bigger.keys[to] = table.keys[i]!;
-    bigger.groups[to] = table.groups[i]!;
+  const bigger = groupTable(table.cells.length / 4);
+  const from = table.cells;
+  for (let i = 0; i < from.length; i += 4) {
+    if (from[i + 3] === 0) continue;
+    bigger.cells.set(from.subarray(i, i + 4), cellOf(bigger, from[i]!, from[i + 1]!, from[i + 2]!));
   }
   return bigger;
 }
@@ -519,22 +511,26 @@ export function detectEmailConflicts(
     const { partnerId, clientId, email } = item;
     const at = item.assignedAt + 0;
     const count = firstPartner.length;
-    let cell = cellOf(table, clientId, parsed.id);
-    if (table.clients[cell] === 0) {
-      if (3 * (count + 1) > 2 * table.clients.length) {
+    const low = clientId | 0;
+    const high = (clientId / 0x100000000) | 0;
+    let cell = cellOf(table, low, high, parsed.id);
+    if (table.cells[cell + 3] === 0) {
+      if (3 * (count + 1) > 2 * (table.cells.length / 4)) {
         table = grow(table);
-        cell = cellOf(table, clientId, parsed.id);
+        cell = cellOf(table, low, high, parsed.id);
       }
-      table.clients[cell] = clientId;
-      table.keys[cell] = parsed.id;
-      table.groups[cell] = count;
+      const { cells } = table;
+      cells[cell] = low;
+      cells[cell + 1] = high;
+      cells[cell + 2] = parsed.id;
+      cells[cell + 3] = count + 1;
       firstPartner.push(partnerId);
       firstEmail.push(email);
       firstAt.push(at);
       firstLocal.push(parsed.local);
       continue;
     }
-    const g = table.groups[cell]!;
+    const g = table.cells[cell + 3]! - 1;
     const byPartner = contested.get(g);
     if (byPartner === undefined) {
       if (partnerId === firstPartner[g]) {
