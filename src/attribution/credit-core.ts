@@ -599,9 +599,10 @@ export function prepareAttribution(input: unknown): Ledger {
   const n = assignments.length;
   // Per assignment: its active window within the period (start, end), the
   // previous assignment of its (client, key) group, and how far it got
-  // through the checks with the reason it stopped. About 40 bytes each, so
-  // that a million assignments stay below the 64 MB of typed arrays after
-  // which V8 collects the whole heap (input included) in the middle of a run.
+  // through the checks with the reason it stopped. With the group table and
+  // the evidence that is 56 bytes of typed arrays per assignment (it was
+  // 82), so a million assignments stay below the 64 MB of new typed arrays
+  // after which V8 marks the whole heap, input included, in mid-run.
   const window = new Float64Array(2 * n);
   const next = new Int32Array(n);
   const stage = new Uint8Array(n);
