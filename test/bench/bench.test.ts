@@ -1,0 +1,56 @@
+// The benchmarks compare the library with bare baselines, and each one
+// throws when its baseline's answer differs from the library's. These tests
+// run them at small sizes so that a change to a rule, or to the generated
+// data, cannot leave `npm run bench` comparing things that are not equal.
+import { describe, expect, it } from "vitest";
+import {
+  baselineGroupBy as attributionBaseline,
+  generateAttributionInput,
+  runAttributionBench,
+} from "../../bench/attribution.bench.js";
+import { runClassificationBench } from "../../bench/classification.bench.js";
+import {
+  baselineGroupBy as conflictsBaseline,
+  generateAssignments,
+  runConflictsBench,
+} from "../../bench/conflicts.bench.js";
+import { runStreamingBench } from "../../bench/streaming.bench.js";
+import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
+import { detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
+
+describe("benchmarks", () => {
+  it("classification agrees with its baseline", () => {
+    const [row] = runClassificationBench({ sizes: [2_000], runs: 1 });
+    expect(row?.users).toBe(2_000);
+    expect(row?.ratio).toBeGreaterThan(0);
+  });
+
+  it("conflict detection agrees with its baseline, and the data holds conflicts", () => {
+    const data = generateAssignments(5_000, 3);
+    const conflicts = detectEmailConflicts(data.assignments, data.partners).length;
+    expect(conflicts).toBeGreaterThan(0);
+    expect(conflictsBaseline(data.assignments)).toBe(conflicts);
+    const [row] = runConflictsBench({ sizes: [2_000], runs: 1 });
+    expect(row?.conflicts).toBeGreaterThan(0);
+  });
+
+  it("attribution agrees with its baseline on every partner's total", () => {
+    const data = generateAttributionInput(5_000, 3);
+    const result = attributeManagedCredit(data);
+    if (!result.ok) throw new Error(result.error.message);
+    const totals = new Map(
+      result.value.partners
+        .filter((p) => p.clients.length > 0)
+        .map((p) => [p.partnerId, p.clients.reduce((sum, c) => sum + c.share.amountMinor, 0)]),
+    );
+    expect(totals.size).toBeGreaterThan(0);
+    expect(attributionBaseline(data)).toEqual(totals);
+    const [row] = runAttributionBench({ sizes: [2_000], runs: 1, heapFor: [] });
+    expect(row?.servicingPairs).toBeGreaterThan(0);
+  });
+
+  it("streaming gives the one-shot result", () => {
+    const [row] = runStreamingBench({ assignments: 1_000, activities: 5_000, batch: 1_000 });
+    expect(row?.activities).toBe(5_000);
+  });
+});
