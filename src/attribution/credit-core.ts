@@ -597,20 +597,20 @@ export function prepareAttribution(input: unknown): Ledger {
   // --- assignments: validate, run checks 1–2, group -------------------------
   const assignments = list("assignments");
   const n = assignments.length;
-  // Per assignment: its active window within the period (start, end), the
-  // previous assignment of its (client, key) group, and how far it got
-  // through the checks with the reason it stopped. With the group table and
-  // the evidence that is 56 bytes of typed arrays per assignment (it was
-  // 82), so a million assignments stay below the 64 MB of new typed arrays
-  // after which V8 marks the whole heap, input included, in mid-run.
-  const window = new Float64Array(2 * n);
-  const next = new Int32Array(n);
+  // Per assignment: its active window within the period (start, end) and
+  // the previous assignment of its (client, key) group, side by side since
+  // matching an activity reads all three; and how far it got through the
+  // checks with the reason it stopped. With the group table and the evidence
+  // that is 60 bytes of typed arrays per assignment (it was 82), so a
+  // million assignments stay below the 64 MB of new typed arrays after which
+  // V8 marks the whole heap, input included, in mid-run.
+  const span = new Float64Array(3 * n);
   const stage = new Uint8Array(n);
   const reason = new Uint8Array(n);
   const assignmentKey = new Int32Array(n);
   const assignmentPair = new Int32Array(n).fill(-1);
   // (client, key) → the latest assignment of the group; earlier ones follow
-  // in `next`. A group linked by two partners may hold a conflict.
+  // in `span`. A group linked by two partners may hold a conflict.
   const { cell, cells } = createGroups(n);
   const contested: number[] = [];
   // Per client, its latest pair; earlier ones follow in nextPair.
@@ -665,8 +665,8 @@ export function prepareAttribution(input: unknown): Ledger {
       stage[index] = 1;
       reason[index] = status === "pending_access" ? 0 : activatedAt === undefined ? 1 : 2;
       if (reason[index] === 2 && from < until) {
-        window[2 * index] = from;
-        window[2 * index + 1] = until;
+        span[3 * index] = from;
+        span[3 * index + 1] = until;
         stage[index] = CANDIDATE;
       }
     }
@@ -674,7 +674,7 @@ export function prepareAttribution(input: unknown): Ledger {
     // Group by (client, key): activities are matched here.
     const g = cell(c, k, true);
     const latest = cells[g]!;
-    next[index] = latest;
+    span[3 * index + 2] = latest;
     cells[g] = index;
     // The group is contested once a second partner links the key: marked
     // on the first member that differs from its predecessor's partner.
@@ -708,7 +708,7 @@ export function prepareAttribution(input: unknown): Ledger {
     if (examined.has(g)) continue;
     examined.add(g);
     const links = new Map<number, Link>();
-    for (let i = cells[g]!; i >= 0; i = next[i]!) {
+    for (let i = cells[g]!; i >= 0; i = span[3 * i + 2]!) {
       const { partnerId, clientId, email, status, assignedAt } = assignments[i] as Assignment;
       // `+ 0` turns -0 into 0, as the detector does.
       const link = { partnerId, clientId, email, assignedAt: assignedAt + 0 } as Link;
@@ -728,7 +728,7 @@ export function prepareAttribution(input: unknown): Ledger {
       holder: party(holder!),
       contenders: rest.map(party),
     };
-    for (let i = cells[g]!; i >= 0; i = next[i]!) {
+    for (let i = cells[g]!; i >= 0; i = span[3 * i + 2]!) {
       const link = links.get(pairRank[assignmentPair[i]!]!);
       if (stage[i] === CANDIDATE && link !== undefined && link !== holder) {
         stage[i] = CONFLICT_CONTENDER;
@@ -821,7 +821,7 @@ export function prepareAttribution(input: unknown): Ledger {
         continue;
       const k = key as number;
       const email = record.email;
-      for (let i = cells[cell(client, k)]!; i >= 0; i = next[i]!) {
+      for (let i = cells[cell(client, k)]!; i >= 0; i = span[3 * i + 2]!) {
         // Check 4: a qualifying activity inside the period while the
         // assignment was active. rule: the earliest activity is the evidence;
         // equal instants go to the smaller email as entered, so the choice is
@@ -829,8 +829,8 @@ export function prepareAttribution(input: unknown): Ledger {
         const seen = best[i]!;
         if (
           stage[i] === CANDIDATE &&
-          t >= window[2 * i]! &&
-          t < window[2 * i + 1]! &&
+          t >= span[3 * i]! &&
+          t < span[3 * i + 1]! &&
           (!(seen <= t) || (t === seen && email < bestEmail[i]!))
         ) {
           best[i] = t;
@@ -899,7 +899,7 @@ export function prepareAttribution(input: unknown): Ledger {
           user: u >= 0 ? users[u] : null,
         };
         if (s < CONFLICT_CONTENDER) evidenceOf.reason = REASONS[s as 0 | 1][reason[best]!];
-        else evidenceOf.activeWindow = { start: window[2 * best], end: window[2 * best + 1] };
+        else evidenceOf.activeWindow = { start: span[3 * best], end: span[3 * best + 1] };
         if (s === CONFLICT_CONTENDER) evidenceOf.conflict = conflictOf.get(best);
         if (by >= 0) {
           credited.push(pair);
