@@ -28,7 +28,7 @@ import type {
   PartnerUser,
   Period,
 } from "../src/model.js";
-import { exposeGc, median, mulberry32 } from "./lib.js";
+import { exposeGc, median, mulberry32, runsFor } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -94,7 +94,7 @@ export interface AttributionHeap {
 export interface AttributionBenchOptions {
   /** Numbers of assignments; default `[1e4, 1e5, 1e6]`. */
   readonly sizes?: readonly number[];
-  /** Timed runs per size after two warm-up runs; the median is reported. Default 5 (3 from 10^6 up). */
+  /** Timed runs per size after two warm-up runs; the median is reported. Default {@link runsFor} the size. */
   readonly runs?: number;
   /** Seed of the data generator; default `20_260_101`. */
   readonly seed?: number;
@@ -384,7 +384,7 @@ export function runAttributionBench(options: AttributionBenchOptions = {}): Attr
   const gc = exposeGc();
   const rows: AttributionBenchRow[] = [];
   for (const n of sizes) {
-    const runs = Math.max(1, options.runs ?? (n >= 1_000_000 ? 3 : 5));
+    const runs = Math.max(1, options.runs ?? runsFor(n));
     const data = generateAttributionInput(n, seed);
     options.log?.(
       `attribution bench: ${n} assignments, ${data.clients.length} clients, ${data.activities.length} activities generated`,

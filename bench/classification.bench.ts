@@ -5,7 +5,7 @@
 import { classifyUsers } from "../src/classification/classify-user.js";
 import { defaultSharedDomainList } from "../src/domain/shared-domains.js";
 import type { Partner, PartnerUser } from "../src/model.js";
-import { growth, markdownTable, mulberry32, sideBySide } from "./lib.js";
+import { growth, markdownTable, mulberry32, runsFor, sideBySide } from "./lib.js";
 
 export interface ClassificationBenchRow {
   readonly users: number;
@@ -75,7 +75,7 @@ function baseline(
 
 export function runClassificationBench({
   sizes = [10_000, 100_000, 1_000_000],
-  runs = 5,
+  runs,
   seed = 7,
 }: {
   sizes?: readonly number[];
@@ -88,7 +88,7 @@ export function runClassificationBench({
     const r = sideBySide(
       () => classifyUsers(users, partner),
       () => baseline(partner, users, shared),
-      { runs },
+      { runs: runs ?? runsFor(n) },
     );
     // Both must agree, or the comparison means nothing.
     const byReason = r.library.counts.byReason;

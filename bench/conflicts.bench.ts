@@ -15,7 +15,7 @@
 
 import { detectEmailConflicts } from "../src/conflicts/email-conflicts.js";
 import type { Assignment, AssignmentStatus, Partner } from "../src/model.js";
-import { median, mulberry32 } from "./lib.js";
+import { median, mulberry32, runsFor } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -57,7 +57,7 @@ export interface ConflictsBenchRow {
 export interface ConflictsBenchOptions {
   /** Numbers of assignments; default `[1e4, 1e5, 1e6]`. */
   readonly sizes?: readonly number[];
-  /** Timed runs per size after two warm-up runs; the median is reported. Default 5. */
+  /** Timed runs per size after two warm-up runs; the median is reported. Default {@link runsFor} the size. */
   readonly runs?: number;
   /** Seed of the data generator; default `20_240_601`. */
   readonly seed?: number;
@@ -210,7 +210,6 @@ export function baselineGroupBy(assignments: readonly Assignment[]): number {
  */
 export function runConflictsBench(options: ConflictsBenchOptions = {}): ConflictsBenchRow[] {
   const sizes = options.sizes ?? [10_000, 100_000, 1_000_000];
-  const runs = Math.max(1, options.runs ?? 5);
   const seed = options.seed ?? 20_240_601;
   const rows: ConflictsBenchRow[] = [];
   for (const n of sizes) {
@@ -220,6 +219,7 @@ export function runConflictsBench(options: ConflictsBenchOptions = {}): Conflict
     let baselineConflicts = 0;
     const detectTimes: number[] = [];
     const baselineTimes: number[] = [];
+    const runs = Math.max(1, options.runs ?? runsFor(n));
     for (let run = -2; run < runs; run++) {
       let t = performance.now();
       conflicts = detectEmailConflicts(data.assignments, data.partners).length;
