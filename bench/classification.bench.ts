@@ -5,7 +5,7 @@
 import { classifyUsers } from "../src/classification/classify-user.js";
 import { defaultSharedDomainList } from "../src/domain/shared-domains.js";
 import type { Partner, PartnerUser } from "../src/model.js";
-import { growth, markdownTable, mulberry32, runsFor, sideBySide } from "./lib.js";
+import { exposeGc, growth, markdownTable, mulberry32, runsFor, sideBySide } from "./lib.js";
 
 export interface ClassificationBenchRow {
   readonly users: number;
@@ -83,12 +83,13 @@ export function runClassificationBench({
   seed?: number;
 } = {}): ClassificationBenchRow[] {
   const shared = new Set(defaultSharedDomainList().domains());
+  const gc = exposeGc();
   return sizes.map((n) => {
     const { partner, users } = generateRoster(n, seed);
     const r = sideBySide(
       () => classifyUsers(users, partner),
       () => baseline(partner, users, shared),
-      { runs: runs ?? runsFor(n) },
+      { runs: runs ?? runsFor(n), gc },
     );
     // Both must agree, or the comparison means nothing.
     const byReason = r.library.counts.byReason;

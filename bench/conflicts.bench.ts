@@ -15,7 +15,7 @@
 
 import { detectEmailConflicts } from "../src/conflicts/email-conflicts.js";
 import type { Assignment, AssignmentStatus, Partner } from "../src/model.js";
-import { median, mulberry32, runsFor } from "./lib.js";
+import { exposeGc, median, mulberry32, runsFor } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -198,7 +198,8 @@ export function baselineGroupBy(assignments: readonly Assignment[]): number {
 /**
  * Times `detectEmailConflicts` and the bare `Map` baseline on 10^4, 10^5
  * and 10^6 generated assignments (by default): two warm-up runs, then the
- * median of several runs, alternating the two so drift hits both alike.
+ * median of several runs, alternating the two so drift hits both alike, each
+ * from a collected heap when GC can be exposed.
  *
  * @param options - sizes, runs, seed and progress output
  * @returns one row per size
@@ -212,6 +213,9 @@ export function runConflictsBench(options: ConflictsBenchOptions = {}): Conflict
   const sizes = options.sizes ?? [10_000, 100_000, 1_000_000];
   const seed = options.seed ?? 20_240_601;
   const rows: ConflictsBenchRow[] = [];
+  // A collection before each timed call, so that neither side pays for the
+  // other's garbage (the baseline's string keys are many).
+  const gc = exposeGc();
   for (const n of sizes) {
     const data = generateAssignments(n, seed);
     options.log?.(`conflicts bench: ${n} assignments generated`);
@@ -221,9 +225,11 @@ export function runConflictsBench(options: ConflictsBenchOptions = {}): Conflict
     const baselineTimes: number[] = [];
     const runs = Math.max(1, options.runs ?? runsFor(n));
     for (let run = -2; run < runs; run++) {
+      gc?.();
       let t = performance.now();
       conflicts = detectEmailConflicts(data.assignments, data.partners).length;
       const detect = performance.now() - t;
+      gc?.();
       t = performance.now();
       baselineConflicts = baselineGroupBy(data.assignments);
       const baseline = performance.now() - t;

@@ -56,20 +56,28 @@ export interface SideBySide<A, B> {
 /**
  * Runs `library` and `baseline` alternately, `warmup` times untimed and then
  * `runs` times timed, and returns the median times and the last results.
+ * With `gc`, each call starts from a collected heap, so that neither side
+ * pays for the other's garbage.
  */
 export function sideBySide<A, B>(
   library: () => A,
   baseline: () => B,
-  { runs = 5, warmup = 2 }: { runs?: number; warmup?: number } = {},
+  {
+    runs = 5,
+    warmup = 2,
+    gc = null,
+  }: { runs?: number; warmup?: number; gc?: (() => void) | null } = {},
 ): SideBySide<A, B> {
   const libraryTimes: number[] = [];
   const baselineTimes: number[] = [];
   let a!: A;
   let b!: B;
   for (let run = -warmup; run < runs; run++) {
+    gc?.();
     let t = performance.now();
     a = library();
     const libraryMs = performance.now() - t;
+    gc?.();
     t = performance.now();
     b = baseline();
     const baselineMs = performance.now() - t;
