@@ -423,9 +423,18 @@ interface GroupTable {
   readonly cells: Int32Array;
 }
 
+// Sized up front for at most 2^20 records (32 MB): an array's length is
+// only a hint (a sparse array can claim 2^32 - 1), and past that the table
+// grows as groups arrive.
+const MAX_EXPECTED = 1 << 20;
+
 function groupTable(expected: number): GroupTable {
   let bits = 10;
-  while (2 << bits < 3 * expected) bits++;
+  while (2 << bits < 3 * Math.min(expected, MAX_EXPECTED)) bits++;
+  return emptyTableOf(bits);
+}
+
+function emptyTableOf(bits: number): GroupTable {
   return { bits, cells: new Int32Array(4 << bits) };
 }
 
@@ -445,7 +454,7 @@ function cellOf(table: GroupTable, low: number, high: number, key: number): numb
 }
 
 function grow(table: GroupTable): GroupTable {
-  const bigger = groupTable(table.cells.length / 4);
+  const bigger = emptyTableOf(table.bits + 1);
   const from = table.cells;
   for (let i = 0; i < from.length; i += 4) {
     if (from[i + 3] === 0) continue;

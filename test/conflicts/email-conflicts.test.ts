@@ -240,6 +240,34 @@ describe("detectEmailConflicts", () => {
     expect(conflict?.resolutions[1]).toMatchObject({ suggestedAddress: "jane@northwind.io" });
   });
 
+  it("grows its group table for an iterable of unknown size past two million cells", () => {
+    const count = 1_500_000; // more groups than two thirds of 2^21 cells: the table doubles to 2^22
+    function* many() {
+      for (let clientId = 1; clientId <= count; clientId++) {
+        yield link("acme", "jane@acme.com", 1, { clientId });
+      }
+      yield link("northwind", "Jane@acme.com", 2, { clientId: count });
+    }
+    expect(detectEmailConflicts(many()).map(summary)).toEqual([
+      { clientId: count, email: "jane@acme.com", holder: "acme", contenders: ["northwind"] },
+    ]);
+  });
+
+  it("treats an array's length as a hint only", () => {
+    const items = [link("acme", "jane@acme.com", 1), link("northwind", "jane@acme.com", 2)];
+    let reads = 0;
+    // Claims 2^32 - 1 elements once (as a huge sparse array could), then tells the truth.
+    const liar = new Proxy(items, {
+      get: (target, property, receiver) =>
+        property === "length" && reads++ === 0
+          ? 2 ** 32 - 1
+          : Reflect.get(target, property, receiver),
+    });
+    expect(detectEmailConflicts(liar).map(summary)).toEqual([
+      { clientId: 42, email: "jane@acme.com", holder: "acme", contenders: ["northwind"] },
+    ]);
+  });
+
   it("accepts any iterable, including a one-shot generator", () => {
     function* data() {
       yield link("acme", "jane@gmail.com", 1);
