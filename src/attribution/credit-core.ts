@@ -270,6 +270,8 @@ function compareText(a: string, b: string): number {
 function createGroups(size: number) {
   const capacity = Math.max(16, Math.ceil(1.5 * size));
   const cells = new Int32Array(3 * capacity).fill(-1);
+  // The cell of (a, b): where it is, or the empty cell where it would go
+  // (whose assignment is -1), claimed for it when `insert` is set.
   const cell = (a: number, b: number, insert?: boolean): number => {
     const hash = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca77)) >>> 0;
     let h = 3 * Math.floor((hash * capacity) / 0x100000000);
@@ -610,7 +612,7 @@ export function prepareAttribution(input: unknown): Ledger {
   const assignmentKey = new Int32Array(n);
   const assignmentPair = new Int32Array(n).fill(-1);
   // (client, key) → the latest assignment of the group; earlier ones follow
-  // in `span`. A group linked by two partners may hold a conflict.
+  // through `span[3 * i + 2]`. A group linked by two partners may hold a conflict.
   const { cell, cells } = createGroups(n);
   const contested: number[] = [];
   // Per client, its latest pair; earlier ones follow in nextPair.
@@ -768,7 +770,6 @@ export function prepareAttribution(input: unknown): Ledger {
     );
   };
 
-  // The assignment of each pair that got furthest through checks 1–3.
   // The user behind an assignment: the user of its key in its partner.
   const userOf = (assignment: number): number => {
     const rank = pairRank[assignmentPair[assignment]!];
@@ -777,6 +778,7 @@ export function prepareAttribution(input: unknown): Ledger {
     return user;
   };
 
+  // The assignment of each pair that got furthest through checks 1–3.
   const pairBest = new Int32Array(pairRank.length).fill(-1);
   for (let index = 0; index < n; index++) {
     const pair = assignmentPair[index]!;
