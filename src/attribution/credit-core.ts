@@ -252,6 +252,36 @@ function optionalBoolean(
 }
 
 // Absent timestamps sort first.
+/**
+ * The most records one list may hold (2^26, about 67 million). Typed arrays
+ * sized by the number of assignments must be allocatable, and a sparse array
+ * claiming 2^32 - 1 entries would otherwise be read hole by hole, each hole
+ * an issue. Feed more activities than this in batches (`addActivities`).
+ * Internal.
+ *
+ * @example
+ * ```ts
+ * MAX_RECORDS; //=> 67108864
+ * ```
+ */
+export const MAX_RECORDS = 2 ** 26;
+
+// Reports a list longer than MAX_RECORDS as one `invalid_record` issue
+// whose input is the length: the list itself may be all holes, and a
+// streaming state carries its issues as JSON.
+function withinLimit(issues: AttributionIssue[], items: readonly unknown[], name: string): boolean {
+  const length = items.length;
+  if (length <= MAX_RECORDS) return true;
+  push(
+    issues,
+    "invalid_record",
+    [name],
+    length,
+    `${name} holds ${length} entries; one call reads at most ${MAX_RECORDS}${name === "activities" ? " (feed activities in batches)" : ""}.`,
+  );
+  return false;
+}
+
 function compareOptional(a: number | undefined, b: number | undefined): number {
   return a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a - b;
 }
@@ -309,7 +339,7 @@ export function prepareAttribution(input: unknown): Ledger {
     const items = toList(value);
     // An input that is not an object is reported once, as a whole.
     if (isRecord(input)) need(issues, items !== null, value, "an array or another iterable", name);
-    return items ?? [];
+    return items !== null && withinLimit(issues, items, name) ? items : [];
   };
   if (!isRecord(input)) {
     push(
@@ -806,6 +836,7 @@ export function prepareAttribution(input: unknown): Ledger {
     )
       return 0;
     const items = list as readonly unknown[];
+    if (!withinLimit(evidence.issues, items, "activities")) return 0;
     for (let index = 0; index < items.length; index++) {
       const record = items[index] as Activity;
       const into = evidence.issues;

@@ -542,6 +542,22 @@ describe("attributeManagedCredit: invalid input, every record at once", () => {
     ).toEqual([["partners"], ["activities"]]);
   });
 
+  it("refuses a list longer than 2^26 entries as one issue, without reading it or throwing", () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 31; // all holes: typed arrays of that size cannot be made
+    const input = { ...servicedBy(42, usd(42, 100), ["northwind"]), assignments: sparse };
+    expect(issuesOf(input).map((i) => [i.code, i.path])).toEqual([
+      ["invalid_record", ["assignments"]],
+    ]);
+    const activities = { ...servicedBy(42, usd(42, 100), ["northwind"]), activities: sparse };
+    expect(issuesOf(activities).map((i) => [i.code, i.path])).toEqual([
+      ["invalid_record", ["activities"]],
+    ]);
+    expect(issuesOf(activities)[0]?.message).toBe(
+      "activities holds 2147483648 entries; one call reads at most 67108864 (feed activities in batches).",
+    );
+  });
+
   it("refuses a currency table that is not an object and a row that is not a rate", () => {
     const input = servicedBy(42, usd(42, 100), ["northwind"]);
     expect(issuesOf({ ...input, currencyTable: 5 }).map((i) => i.code)).toEqual([

@@ -127,6 +127,20 @@ describe("streaming attribution: the one-shot result, in parts", () => {
     ).toEqual(["activities"]);
   });
 
+  it("refuses a batch longer than 2^26 entries as one issue, and the state stays small", () => {
+    const [reference] = split(shared);
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 31;
+    const state = addActivities(start(reference), sparse as Activity[]);
+    const finished = finishAttribution(roundTrip(state));
+    expect(
+      !finished.ok &&
+        finished.error.code === "invalid_attribution_input" &&
+        finished.error.issues.map((i) => [i.code, i.path, i.input]),
+    ).toEqual([["invalid_record", ["activities"], 2 ** 31]]);
+    expect(JSON.stringify(state).length).toBeLessThan(10_000);
+  });
+
   it("keeps values JSON cannot carry in records and refused activities", () => {
     const input: AttributionInput = {
       ...servicedBy(42, usd(42, 100_000), ["northwind"]),
