@@ -371,7 +371,8 @@ export interface AttributionError extends IssueBase<"invalid_attribution_input">
  *
  * For data too large for one call, `startAttribution`, `addActivities`,
  * `mergeAttributionStates` and `finishAttribution` compute the same result
- * in parts (see docs/attribution.md).
+ * in parts (see docs/attribution.md). A list of more than 2^26 entries is
+ * refused with one `invalid_record` issue whose `input` is its length.
  *
  * @param input - the period, partners, clients, users, assignments,
  *   activities, and optionally a replacement currency table
