@@ -5,14 +5,16 @@
  * changes do.
  *
  * ```sh
- * node --expose-gc scripts/run-ts.mjs bench/compare.ts <git-ref> [attribution|conflicts] [size] [runs]
+ * node --expose-gc scripts/run-ts.mjs bench/compare.ts <git-ref> [attribution|streaming|conflicts] [size] [runs]
  * node --expose-gc scripts/run-ts.mjs bench/compare.ts 4ca651d attribution 1000000 5
  * ```
  *
  * The commit's `src/` is taken with `git archive` and bundled with esbuild;
  * both versions then run alternately, each call from a collected heap, and
  * the medians, their ratio and whether the results are identical (as JSON)
- * are printed.
+ * are printed. `streaming` feeds the activities of the attribution data to
+ * `addActivities` in batches of 10,000 between `startAttribution` and
+ * `finishAttribution`.
  *
  * @module
  */
@@ -55,9 +57,10 @@ async function loadCommit(ref: string): Promise<Library> {
 }
 
 const [ref, subject = "attribution", sizeText = "1000000", runsText = "5"] = process.argv.slice(2);
-if (ref === undefined || (subject !== "attribution" && subject !== "conflicts")) {
+const SUBJECTS = ["attribution", "streaming", "conflicts"];
+if (ref === undefined || !SUBJECTS.includes(subject)) {
   console.error(
-    "usage: node --expose-gc scripts/run-ts.mjs bench/compare.ts <git-ref> [attribution|conflicts] [size] [runs]",
+    `usage: node --expose-gc scripts/run-ts.mjs bench/compare.ts <git-ref> [${SUBJECTS.join("|")}] [size] [runs]`,
   );
   process.exit(2);
 }
@@ -66,16 +69,25 @@ const runs = Number(runsText);
 const before = await loadCommit(ref);
 const gc = exposeGc();
 
-const task =
-  subject === "attribution"
-    ? (() => {
-        const data = generateAttributionInput(size, 20_260_101);
-        return (lib: Library) => lib.attributeManagedCredit(data);
-      })()
-    : (() => {
-        const data = generateAssignments(size, 20_240_601);
-        return (lib: Library) => lib.detectEmailConflicts(data.assignments, data.partners);
-      })();
+function taskOf(name: string): (lib: Library) => unknown {
+  if (name === "conflicts") {
+    const data = generateAssignments(size, 20_240_601);
+    return (lib) => lib.detectEmailConflicts(data.assignments, data.partners);
+  }
+  const data = generateAttributionInput(size, 20_260_101);
+  if (name === "attribution") return (lib) => lib.attributeManagedCredit(data);
+  const { activities, ...reference } = data;
+  return (lib) => {
+    const started = lib.startAttribution(reference);
+    if (!started.ok) return started;
+    let state = started.value;
+    for (let i = 0; i < activities.length; i += 10_000) {
+      state = lib.addActivities(state, activities.slice(i, i + 10_000));
+    }
+    return lib.finishAttribution(state);
+  };
+}
+const task = taskOf(subject);
 
 const times = { before: [] as number[], after: [] as number[] };
 const results = { before: "", after: "" };
