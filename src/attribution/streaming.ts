@@ -473,20 +473,19 @@ const isCount = (value: unknown): value is number =>
 
 // The engine's form of the evidence of states made in this process, so that
 // feeding a state again does not check and decode its lists again. It is
-// copied before use: a state is a value, and may be fed twice.
+// handed over, not copied: the next call takes it (and changes it), and the
+// state it came from loses its entry. A state is a value and may be fed
+// twice; the second time it is decoded from its own lists, which nothing
+// changes. Feeding each state once, the usual chain, then costs no copy of
+// evidence that grows with the number of assignments.
 const engineEvidence = new WeakMap<object, Evidence>();
-
-function copyEvidence(evidence: Evidence): Evidence {
-  const lost = new Map<number, Map<number, Activity>>();
-  for (const [user, byClient] of evidence.lost) lost.set(user, new Map(byClient));
-  return { at: evidence.at.slice(), email: evidence.email.slice(), lost, issues: [] };
-}
 
 function open(value: unknown, withIssues: boolean): Opened | AttributionStateError {
   const known = isObject(value) ? engineEvidence.get(value) : undefined;
   const reference = isObject(value) ? decoded.get(value.reference as object) : undefined;
   if (known !== undefined && reference !== undefined && "ledger" in reference && !withIssues) {
-    const evidence = copyEvidence(known);
+    engineEvidence.delete(value as object);
+    const evidence = known;
     // The engine stops indexing once it has an issue; a placeholder says so.
     if ((value as unknown as AttributionState).issues.length > 0) evidence.issues.push(PLACEHOLDER);
     return { state: value as unknown as AttributionState, ledger: reference.ledger, evidence };

@@ -91,6 +91,28 @@ describe("streaming attribution: the one-shot result, in parts", () => {
     expect(fed).not.toBe(started);
   });
 
+  it("gives the same result when a state with evidence is fed twice, or fed and merged", () => {
+    const [reference, activities] = split(shared);
+    const [first, second] = [activities.slice(0, 2), activities.slice(2)];
+    const middle = addActivities(start(reference), first);
+    // Fed once, then again with nothing: the second result holds only the
+    // evidence of `middle`, not what the first call added.
+    const once = addActivities(middle, second);
+    const again = addActivities(middle, []);
+    expect(again).toEqual(addActivities(roundTrip(middle), []));
+    expect(again.evidence).toEqual(middle.evidence);
+    expect(once).toEqual(addActivities(roundTrip(middle), second));
+    expect(finishAttribution(once)).toEqual(attributeManagedCredit(shared));
+    // A state merged with itself, and states fed after they were merged.
+    const selfMerged = mergeAttributionStates(middle, middle);
+    expect(selfMerged.ok && finishAttribution(selfMerged.value)).toEqual(
+      finishAttribution(roundTrip(middle)),
+    );
+    expect(finishAttribution(addActivities(middle, second))).toEqual(
+      attributeManagedCredit(shared),
+    );
+  });
+
   it("carries invalid activities to the finish, at their positions among all activities fed", () => {
     const [reference] = split(shared);
     const bad = [
