@@ -28,7 +28,7 @@ import type {
   PartnerUser,
   Period,
 } from "../src/model.js";
-import { exposeGc, median, mulberry32, runsFor } from "./lib.js";
+import { exposeGc, mulberry32, runsFor, sideBySide } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -390,34 +390,21 @@ export function runAttributionBench(options: AttributionBenchOptions = {}): Attr
       `attribution bench: ${n} assignments, ${data.clients.length} clients, ${data.activities.length} activities generated`,
     );
     const heap = gc !== null && heapFor.has(n) ? measureHeap(data, gc) : null;
+    const r = sideBySide(
+      () => runLibrary(data),
+      () => baselineGroupBy(data),
+      { runs, gc },
+    );
+    const expected = r.baseline;
     let servicingPairs = 0;
-    let expected = new Map<string, number>();
-    let actual = new Map<string, number>();
-    const libraryTimes: number[] = [];
-    const baselineTimes: number[] = [];
-    for (let run = -2; run < runs; run++) {
-      gc?.();
-      let t = performance.now();
-      const result = runLibrary(data);
-      const library = performance.now() - t;
-      gc?.();
-      t = performance.now();
-      expected = baselineGroupBy(data);
-      const baseline = performance.now() - t;
-      if (run >= 0) {
-        libraryTimes.push(library);
-        baselineTimes.push(baseline);
-      }
-      servicingPairs = 0;
-      actual = new Map();
-      for (const p of result.partners) {
-        servicingPairs += p.clients.length;
-        if (p.clients.length > 0)
-          actual.set(
-            p.partnerId,
-            p.clients.reduce((sum, c) => sum + c.share.amountMinor, 0),
-          );
-      }
+    const actual = new Map<string, number>();
+    for (const p of r.library.partners) {
+      servicingPairs += p.clients.length;
+      if (p.clients.length > 0)
+        actual.set(
+          p.partnerId,
+          p.clients.reduce((sum, c) => sum + c.share.amountMinor, 0),
+        );
     }
     // The generated addresses are canonical up to letter case, so both must
     // find the same servicing partners; a difference means a broken benchmark.
@@ -427,8 +414,8 @@ export function runAttributionBench(options: AttributionBenchOptions = {}): Attr
     }
     if (actual.size !== expected.size)
       throw new Error(`library credits ${actual.size} partners, baseline ${expected.size}`);
-    const attributionMs = median(libraryTimes);
-    const baselineMs = median(baselineTimes);
+    const attributionMs = r.libraryMs;
+    const baselineMs = r.baselineMs;
     const previous = rows[rows.length - 1];
     rows.push({
       assignments: n,

@@ -28,7 +28,7 @@ import { build } from "esbuild";
 import * as current from "../src/index.js";
 import { generateAttributionInput } from "./attribution.bench.js";
 import { generateAssignments } from "./conflicts.bench.js";
-import { exposeGc, median } from "./lib.js";
+import { exposeGc, sideBySide } from "./lib.js";
 
 type Library = typeof current;
 
@@ -89,23 +89,15 @@ function taskOf(name: string): (lib: Library) => unknown {
 }
 const task = taskOf(subject);
 
-const times = { before: [] as number[], after: [] as number[] };
-const results = { before: "", after: "" };
-for (let run = -2; run < runs; run++) {
-  for (const [side, lib] of [
-    ["before", before],
-    ["after", current],
-  ] as const) {
-    gc?.();
-    const t = performance.now();
-    const result = task(lib);
-    const ms = performance.now() - t;
-    if (run >= 0) times[side].push(ms);
-    if (run === runs - 1) results[side] = JSON.stringify(result);
-  }
-}
-const b = median(times.before);
-const a = median(times.after);
+// The working tree is the "library" side, the commit the "baseline".
+const r = sideBySide(
+  () => task(current),
+  () => task(before),
+  { runs, gc },
+);
+const b = r.baselineMs;
+const a = r.libraryMs;
+const identical = JSON.stringify(r.library) === JSON.stringify(r.baseline);
 console.log(
-  `${subject}, ${size} records, median of ${runs}: ${ref} ${b.toFixed(1)} ms, working tree ${a.toFixed(1)} ms, ratio ${(a / b).toFixed(2)}, identical results: ${results.before === results.after}`,
+  `${subject}, ${size} records, median of ${runs}: ${ref} ${b.toFixed(1)} ms, working tree ${a.toFixed(1)} ms, ratio ${(a / b).toFixed(2)}, identical results: ${identical}`,
 );

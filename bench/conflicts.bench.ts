@@ -15,7 +15,7 @@
 
 import { detectEmailConflicts } from "../src/conflicts/email-conflicts.js";
 import type { Assignment, AssignmentStatus, Partner } from "../src/model.js";
-import { exposeGc, median, mulberry32, runsFor } from "./lib.js";
+import { exposeGc, mulberry32, runsFor, sideBySide } from "./lib.js";
 
 /**
  * One line of the benchmark table.
@@ -219,32 +219,20 @@ export function runConflictsBench(options: ConflictsBenchOptions = {}): Conflict
   for (const n of sizes) {
     const data = generateAssignments(n, seed);
     options.log?.(`conflicts bench: ${n} assignments generated`);
-    let conflicts = 0;
-    let baselineConflicts = 0;
-    const detectTimes: number[] = [];
-    const baselineTimes: number[] = [];
-    const runs = Math.max(1, options.runs ?? runsFor(n));
-    for (let run = -2; run < runs; run++) {
-      gc?.();
-      let t = performance.now();
-      conflicts = detectEmailConflicts(data.assignments, data.partners).length;
-      const detect = performance.now() - t;
-      gc?.();
-      t = performance.now();
-      baselineConflicts = baselineGroupBy(data.assignments);
-      const baseline = performance.now() - t;
-      if (run >= 0) {
-        detectTimes.push(detect);
-        baselineTimes.push(baseline);
-      }
-    }
+    const r = sideBySide(
+      () => detectEmailConflicts(data.assignments, data.partners).length,
+      () => baselineGroupBy(data.assignments),
+      { runs: Math.max(1, options.runs ?? runsFor(n)), gc },
+    );
+    const conflicts = r.library;
+    const baselineConflicts = r.baseline;
     if (conflicts !== baselineConflicts) {
       // The generated addresses are canonical up to letter case, so both
       // must see the same conflicts; a difference means a broken benchmark.
       throw new Error(`detector found ${conflicts} conflicts, baseline ${baselineConflicts}`);
     }
-    const detectMs = median(detectTimes);
-    const baselineMs = median(baselineTimes);
+    const detectMs = r.libraryMs;
+    const baselineMs = r.baselineMs;
     const previous = rows[rows.length - 1];
     rows.push({
       assignments: n,
