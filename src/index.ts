@@ -53,7 +53,7 @@ export type {
   PartnerCredit,
 } from "./attribution/managed-credit.js";
 export { attributeManagedCredit } from "./attribution/managed-credit.js";
-export type { CurrencyRate, CurrencyTable, IssuePath, MoneyError } from "./attribution/money.js";
+export type { CurrencyRate, CurrencyTable, MoneyError } from "./attribution/money.js";
 export { defaultCurrencyTable } from "./attribution/money.js";
 export type { ManagedPointsOptions, SoldPointsOptions } from "./attribution/points.js";
 export { managedPoints, soldPoints } from "./attribution/points.js";
@@ -161,6 +161,12 @@ export {
   defaultSharedDomainList,
   isSharedEmailDomain,
 } from "./domain/shared-domains.js";
+export {
+  isClientId,
+  isPartnerId,
+  isTimestamp,
+  MAX_TIMESTAMP,
+} from "./guards.js";
 export type {
   Activity,
   Assignment,
@@ -195,8 +201,8 @@ export type {
   Versioned,
   VersionedWrite,
 } from "./ports/repository.js";
-export type { IssueBase, Result } from "./result.js";
-export { err, ok, PartnerAccessError, unwrapOrThrow } from "./result.js";
+export type { IssueBase, IssuePath, Result } from "./result.js";
+export { err, isPartnerAccessError, ok, PartnerAccessError, unwrapOrThrow } from "./result.js";
 export { schemas } from "./schemas.js";
 export type {
   AlreadyAssignedError,

@@ -27,3 +27,40 @@ describe("Result helpers", () => {
     }
   });
 });
+
+describe("PartnerAccessError brand", () => {
+  it("instanceof and isPartnerAccessError recognise an error by its brand", async () => {
+    const { isPartnerAccessError } = await import("../src/result.js");
+    const e = new PartnerAccessError({ code: "x", message: "m" });
+    expect(isPartnerAccessError(e)).toBe(true);
+    expect(e instanceof PartnerAccessError).toBe(true);
+    expect(isPartnerAccessError(new Error("m"))).toBe(false);
+    expect(new Error("m") instanceof PartnerAccessError).toBe(false);
+    expect(isPartnerAccessError({ code: "x", message: "m" })).toBe(false);
+    expect(isPartnerAccessError(null)).toBe(false);
+    // an error made by another copy of the module carries the same registered brand
+    const foreign = Object.defineProperty(
+      new Error("m"),
+      Symbol.for("partner-access.PartnerAccessError"),
+      {
+        value: true,
+      },
+    );
+    expect(foreign instanceof PartnerAccessError).toBe(true);
+    const hostile = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor() {
+          throw new Error("trap");
+        },
+      },
+    );
+    expect(isPartnerAccessError(hostile)).toBe(false);
+  });
+
+  it("the constructor survives a malformed issue", () => {
+    const e = new PartnerAccessError(null as never);
+    expect(e.message).toBe("partner-access error");
+    expect(e.code).toBeUndefined();
+  });
+});

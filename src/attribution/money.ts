@@ -7,8 +7,10 @@
  */
 
 import type { Money } from "../model.js";
-import type { IssueBase } from "../result.js";
+import type { IssueBase, IssuePath } from "../result.js";
 import { decimalFraction, type Fraction, gcd } from "./exact.js";
+
+export type { IssuePath } from "../result.js";
 
 /**
  * One row of a {@link CurrencyTable}.
@@ -63,18 +65,6 @@ export const defaultCurrencyTable: CurrencyTable = Object.freeze({
   CAD: row(130, 2),
   COP: row(408000, 2),
 });
-
-/**
- * Where in the caller's input an issue is: property names and array
- * positions from the argument down, e.g. `["clients", 3, "mrr"]`; `[]` is the
- * argument itself.
- *
- * @example
- * ```ts
- * const path: IssuePath = ["assignments", 12, "email"];
- * ```
- */
-export type IssuePath = readonly (string | number)[];
 
 interface MoneyIssueOf<C extends string> extends IssueBase<C> {
   /** Where the bad value is. */
