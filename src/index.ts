@@ -26,6 +26,17 @@ export {
   removeClientAccess,
   removeEmployee,
 } from "./access/assignment.js";
+export type {
+  DueRemindersOptions,
+  ExpireAssignmentsResult,
+  ExpiryReminder,
+  ReminderWindow,
+} from "./access/expiry-reminders.js";
+export {
+  DEFAULT_REMINDER_DAYS,
+  dueReminders,
+  expireAssignments,
+} from "./access/expiry-reminders.js";
 // Assignments and authorization (design 2.3)
 export type {
   Action,
@@ -90,6 +101,16 @@ export type {
   ClientAccessManagerReason,
 } from "./classification/classify-user.js";
 export { classifyUser, classifyUsers } from "./classification/classify-user.js";
+export type {
+  DomainChangePreview,
+  DomainChangeProblem,
+  DomainChangeRefused,
+  DomainClaimedIssue,
+  PreviewDomainChangeError,
+  PreviewDomainChangeOptions,
+  UserChange,
+} from "./classification/preview-domain-change.js";
+export { previewDomainChange } from "./classification/preview-domain-change.js";
 export type {
   PartnerSeatEligibility,
   PartnerSeatEligibilityOptions,
@@ -201,6 +222,22 @@ export type {
   Versioned,
   VersionedWrite,
 } from "./ports/repository.js";
+// Domain ownership proof
+export type {
+  CreateDomainChallengeOptions,
+  DomainChallenge,
+  DomainChallengeError,
+  DomainChallengeInputIssue,
+  DomainVerification,
+  ResolveTxt,
+} from "./ownership/domain-challenge.js";
+export {
+  createDomainChallenge,
+  DEFAULT_DOMAIN_CHALLENGE_TTL_MS,
+  verifyDomainChallenge,
+} from "./ownership/domain-challenge.js";
+export type { FormatMoneyOptions } from "./messages/format-money.js";
+export { formatMoney } from "./messages/format-money.js";
 export type { IssueBase, IssuePath, Result } from "./result.js";
 export { err, isPartnerAccessError, ok, PartnerAccessError, unwrapOrThrow } from "./result.js";
 export { schemas } from "./schemas.js";
