@@ -26,17 +26,6 @@ export {
   removeClientAccess,
   removeEmployee,
 } from "./access/assignment.js";
-export type {
-  DueRemindersOptions,
-  ExpireAssignmentsResult,
-  ExpiryReminder,
-  ReminderWindow,
-} from "./access/expiry-reminders.js";
-export {
-  DEFAULT_REMINDER_DAYS,
-  dueReminders,
-  expireAssignments,
-} from "./access/expiry-reminders.js";
 // Assignments and authorization (design 2.3)
 export type {
   Action,
@@ -48,6 +37,17 @@ export type {
   Permission,
 } from "./access/authorization.js";
 export { ACTIONS, authorize, can } from "./access/authorization.js";
+export type {
+  DueRemindersOptions,
+  ExpireAssignmentsResult,
+  ExpiryReminder,
+  ReminderWindow,
+} from "./access/expiry-reminders.js";
+export {
+  DEFAULT_REMINDER_DAYS,
+  dueReminders,
+  expireAssignments,
+} from "./access/expiry-reminders.js";
 // Attribution and tiers (design 2.5)
 export type {
   Attribution,
@@ -102,6 +102,12 @@ export type {
 } from "./classification/classify-user.js";
 export { classifyUser, classifyUsers } from "./classification/classify-user.js";
 export type {
+  PartnerSeatEligibility,
+  PartnerSeatEligibilityOptions,
+  PartnerSeatIneligibilityReason,
+} from "./classification/partner-seat.js";
+export { partnerSeatEligibility } from "./classification/partner-seat.js";
+export type {
   DomainChangePreview,
   DomainChangeProblem,
   DomainChangeRefused,
@@ -111,12 +117,6 @@ export type {
   UserChange,
 } from "./classification/preview-domain-change.js";
 export { previewDomainChange } from "./classification/preview-domain-change.js";
-export type {
-  PartnerSeatEligibility,
-  PartnerSeatEligibilityOptions,
-  PartnerSeatIneligibilityReason,
-} from "./classification/partner-seat.js";
-export { partnerSeatEligibility } from "./classification/partner-seat.js";
 export type {
   ClientAccessManagerUser,
   EmployeeDomainStatus,
@@ -188,6 +188,8 @@ export {
   isTimestamp,
   MAX_TIMESTAMP,
 } from "./guards.js";
+export type { FormatMoneyOptions } from "./messages/format-money.js";
+export { formatMoney } from "./messages/format-money.js";
 export type {
   Activity,
   Assignment,
@@ -205,6 +207,20 @@ export type {
   TierThreshold,
   Timestamp,
 } from "./model.js";
+// Domain ownership proof
+export type {
+  CreateDomainChallengeOptions,
+  DomainChallenge,
+  DomainChallengeError,
+  DomainChallengeInputIssue,
+  DomainVerification,
+  ResolveTxt,
+} from "./ownership/domain-challenge.js";
+export {
+  createDomainChallenge,
+  DEFAULT_DOMAIN_CHALLENGE_TTL_MS,
+  verifyDomainChallenge,
+} from "./ownership/domain-challenge.js";
 // Repository port, service and events (design 2.6, 2.7)
 export type {
   AssignmentFilter,
@@ -222,22 +238,6 @@ export type {
   Versioned,
   VersionedWrite,
 } from "./ports/repository.js";
-// Domain ownership proof
-export type {
-  CreateDomainChallengeOptions,
-  DomainChallenge,
-  DomainChallengeError,
-  DomainChallengeInputIssue,
-  DomainVerification,
-  ResolveTxt,
-} from "./ownership/domain-challenge.js";
-export {
-  createDomainChallenge,
-  DEFAULT_DOMAIN_CHALLENGE_TTL_MS,
-  verifyDomainChallenge,
-} from "./ownership/domain-challenge.js";
-export type { FormatMoneyOptions } from "./messages/format-money.js";
-export { formatMoney } from "./messages/format-money.js";
 export type { IssueBase, IssuePath, Result } from "./result.js";
 export { err, isPartnerAccessError, ok, PartnerAccessError, unwrapOrThrow } from "./result.js";
 export { schemas } from "./schemas.js";
