@@ -20,8 +20,11 @@ export interface BundleRow {
 // the shared-domain list (33 kB) leave 20 kB for the library and the zod
 // functions its schemas use, which take about 36 kB: the target is missed (see
 // docs/performance.md), and the check holds the line where it stands now so
-// that a regression, or broken tree-shaking, still fails the build.
-const WHOLE_ENTRY_LIMIT = 121_000;
+// that a regression, or broken tree-shaking, still fails the build. The
+// ownership challenge, the expiry reminders, the domain-change preview and
+// formatMoney added 3.4 kB gzip to the whole entry (118.0 -> 121.4 kB); the
+// limit moved by that much.
+const WHOLE_ENTRY_LIMIT = 124_500;
 // Issue 7 set (b) at 6 kB. Keying addresses (canonical domains, 2.3 kB),
 // exact money arithmetic (1.5 kB) and the attribution core with its
 // validation (4.3 kB) come to 8.2 kB; without any error message the core
