@@ -258,13 +258,15 @@ function claims({ one, rows }: Rows) {
         ? ({ status: "released", claim: toClaim(deleted) } as const)
         : ({ status: "not_held", holder: await getDomainClaim(domain) } as const);
     },
-    listDomainClaims: async (partnerId?: string) =>
-      (
+    listDomainClaims: async (partnerId?: string) => {
+      if (partnerId !== undefined && typeof partnerId !== "string") return [];
+      return (
         await rows<ClaimRow>(
           "SELECT * FROM pa_domain_claims WHERE $1::text IS NULL OR partner_id = $1 ORDER BY domain",
-          [partnerId === undefined ? null : (text(partnerId) ?? "\u0000none")],
+          [partnerId ?? null],
         )
-      ).map(toClaim),
+      ).map(toClaim);
+    },
   } satisfies Partial<RepositoryTransaction>;
 }
 

@@ -3,8 +3,9 @@
  * The library stores nothing itself; a caller implements
  * {@link PartnerAccessRepository} over PostgreSQL, DynamoDB, a key-value
  * store… and hands it to `createPartnerAccessService`. Types only: the
- * checks a store runs on what it is given are in `records.ts` and
- * `domain-claims.ts` beside this file.
+ * checks a store runs on what it is given (`checkPartnerRecord` and its
+ * siblings) and the claim-overlap rule (`findClaimOverlap`, `domainFamily`)
+ * are functions of their own.
  *
  * Four rules keep the data consistent when several servers act at once:
  * - **transactions**: `transaction(fn)` runs `fn` against a transactional
@@ -873,9 +874,9 @@ export interface RepositoryTransaction {
    * Replaces an assignment if its version is the expected one (version + 1);
    * otherwise writes nothing and returns `version_conflict` with the current
    * record (`null`: no such id). An assignment keeps its partner, client and
-   * key, and a removed or expired one stays as it is: a write that changes
-   * either is `invalid_record` (so the one-live rule of `insertAssignment`
-   * cannot be broken by an update).
+   * key, and a removed or expired one keeps its status: a write that changes
+   * either is `invalid_record` (`checkAssignmentUpdate` is the check), so
+   * the one-live rule of `insertAssignment` cannot be broken by an update.
    *
    * @param id - the assignment's identifier
    * @param assignment - the whole new assignment
