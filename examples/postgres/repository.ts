@@ -141,6 +141,8 @@ function listOf(filter: unknown, key: string): unknown[] | null | "none" {
 const CURSOR = /^p1:(-?\d{1,16}):(\d{1,18})$/;
 const MAX_PAGE = 10_000;
 
+// Each function below returns one group of the port's methods, so it is as
+// long as its group; every method in it is short.
 function partners({ one, rows }: Rows) {
   const getPartner = async (partnerId: string): Promise<Versioned<Partner> | null> => {
     const r = await one<VersionedRow<Partner>>(

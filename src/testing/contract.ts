@@ -907,6 +907,8 @@ const INVALID: Spec[] = [
       await r.savePartner(partner("acme"), null);
       const before = await tables(r);
       const p = partner("acme");
+      // one row per refusal (the outcome, its parameter, what is wrong): a
+      // long table rather than a long function
       const bad: [unknown, string, string][] = [
         [
           await r.savePartner({ ...p, employeeDomains: ["ACME.com"] }, 1),
