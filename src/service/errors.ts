@@ -158,11 +158,9 @@ export interface VersionConflictError extends IssueBase<"version_conflict"> {
 }
 
 /**
- * The repository threw or rejected. What the call had written was undone
- * (by the repository's transaction, or by the service's compensating
- * writes); `rollbackFailures` lists the compensating writes that failed too,
- * and is empty when the stored data is as before the call. Undone records
- * keep their data but may have a higher version.
+ * The repository threw or rejected. The use case ran in one transaction,
+ * so nothing of the call was kept; `rollbackFailures` is always empty (it
+ * listed the failures of writes undone by hand, which no longer happen).
  *
  * @example
  * ```ts
@@ -172,7 +170,7 @@ export interface VersionConflictError extends IssueBase<"version_conflict"> {
  * ```
  */
 export interface RepositoryFailureError extends IssueBase<"repository_failure"> {
-  /** What the repository threw, or, when only undoing failed, the error that required the undo. */
+  /** What the repository threw. */
   readonly cause: unknown;
   readonly rollbackFailures: readonly unknown[];
 }

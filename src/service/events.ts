@@ -59,7 +59,7 @@ export interface EmployeeDomainSetEvent extends PartnerAccessEventBase<"employee
  * ```ts
  * const e: DomainClaimRefusedEvent = {
  *   type: "domain_claim_refused", at, actor, partnerId: "rival", domain: "acme.com",
- *   holder: { domain: "acme.com", partnerId: "acme", claimedAt: 1 },
+ *   holder: { domain: "acme.com", partnerId: "acme", claimedAt: 1, matchSubdomains: false },
  * };
  * ```
  */

@@ -40,6 +40,7 @@ import type { DomainIssue } from "../domain/email-domain.js";
 import { parsePartnerEmployeeDomain } from "../domain/partner-employee-domain.js";
 import type { SharedDomainList, SharedDomainListOptions } from "../domain/shared-domains.js";
 import type {
+  Activity,
   Assignment,
   ClientId,
   Partner,
@@ -50,7 +51,9 @@ import type {
 } from "../model.js";
 import type {
   AssignmentRecord,
+  InvalidRecord,
   PartnerAccessRepository,
+  RepositoryTransaction,
   UserRecord,
   Versioned,
 } from "../ports/repository.js";
@@ -77,7 +80,7 @@ import type {
   VersionConflictError,
 } from "./errors.js";
 import type { PartnerAccessEvent } from "./events.js";
-import { inUnitOfWork, UndoConflict, unexpectedError, type Work } from "./unit-of-work.js";
+import { inUnitOfWork, unexpectedError, type Work } from "./unit-of-work.js";
 
 // ---- public types --------------------------------------------------------------
 
@@ -649,6 +652,31 @@ function versionConflict(
   };
 }
 
+// The service checks every record before it writes it, so a store that
+// refuses one points at a bug: the use case ends as unexpected_error.
+function accepted<O extends { readonly status: string }>(outcome: O): Exclude<O, InvalidRecord> {
+  if (outcome.status === "invalid_record") {
+    const issues = (outcome as unknown as InvalidRecord).issues;
+    throw new TypeError(
+      `The repository refused a record: ${issues.map((i) => i.message).join(" ")}`,
+    );
+  }
+  return outcome as Exclude<O, InvalidRecord>;
+}
+
+// Every activity of a period, page after page.
+async function activitiesOf(repo: RepositoryTransaction, period: Period): Promise<Activity[]> {
+  const all: Activity[] = [];
+  let after: string | null = null;
+  do {
+    const page = await repo.listActivities(period, { after, limit: 10_000 });
+    if (page.status !== "page") throw new TypeError("The repository refused its own cursor.");
+    all.push(...page.activities);
+    after = page.next;
+  } while (after !== null);
+  return all;
+}
+
 /**
  * Creates the service over a repository. The clock is read once per use
  * case, and nowhere else.
@@ -764,25 +792,9 @@ export function createPartnerAccessService(
       if (!conflict.ok) return refuse(conflict.error);
       throw new Error(`checkEmailLink found no conflict with the holder of ${emailKey}`);
     }
-    if (linked.status === "linked") {
-      work.undo(async () => {
-        const undone = await repo.unlinkEmail(link);
-        if (undone.status === "not_held" && undone.holder !== null) {
-          throw new UndoConflict(
-            `link of ${emailKey} to client ${clientId} now held by ${undone.holder.partnerId}`,
-          );
-        }
-      });
-    }
-    const inserted = await repo.insertAssignment(emailKey, candidate);
+    const inserted = accepted(await repo.insertAssignment(candidate));
     if (inserted.status === "duplicate") return err(alreadyAssigned(inserted.existing));
     const record = inserted.record;
-    work.undo(async () => {
-      const undone = await repo.deleteAssignment(record.id, record.version);
-      if (undone.status !== "deleted") {
-        throw new UndoConflict(`assignment ${record.id} was changed meanwhile`);
-      }
-    });
     const at = context.now;
     const actor = context.actor;
     context.events.push({
@@ -806,43 +818,25 @@ export function createPartnerAccessService(
     return ok({ assignment: record, clientAccessRequested: made.clientAccessRequested });
   }
 
-  // Unlinks an address from a client when this partner holds the link,
-  // registering the re-link as its undo.
+  // Unlinks an address from a client when this partner holds the link.
   async function unlink(work: Work, a: AssignmentRecord): Promise<void> {
     const repo = work.repository;
     const link = await repo.getEmailLink(a.value.clientId, a.emailKey);
     if (link === null || link.partnerId !== a.value.partnerId) return;
-    const done = await repo.unlinkEmail(link);
-    if (done.status !== "unlinked") return;
-    work.undo(async () => {
-      const back = await repo.linkEmail(link);
-      if (back.status === "held_by_other") {
-        throw new UndoConflict(
-          `${a.emailKey} on client ${a.value.clientId} was linked by ${back.holder.partnerId} meanwhile`,
-        );
-      }
-    });
+    await repo.unlinkEmail(link);
   }
 
-  // Writes a changed assignment, registering the write-back of the previous
-  // one as its undo.
+  // Writes a changed assignment.
   async function update(
     work: Work,
     previous: AssignmentRecord,
     next: Assignment,
   ): Promise<Result<AssignmentRecord, VersionConflictError>> {
     const repo = work.repository;
-    const written = await repo.updateAssignment(previous.id, next, previous.version);
+    const written = accepted(await repo.updateAssignment(previous.id, next, previous.version));
     if (written.status === "version_conflict")
       return err(versionConflict("assignment", previous.id));
-    const record = written.record;
-    work.undo(async () => {
-      const back = await repo.updateAssignment(previous.id, previous.value, record.version);
-      if (back.status !== "written") {
-        throw new UndoConflict(`assignment ${previous.id} was changed meanwhile`);
-      }
-    });
-    return ok(record);
+    return ok(written.record);
   }
 
   // The live assignment of one partner, client and address (at most one).
@@ -887,7 +881,7 @@ export function createPartnerAccessService(
           } as const);
         }
         if (user.tagged === tagged) return ok({ user: found, changed: false, events: [] });
-        const saved = await work.repository.saveUser(key.value, { ...user, tagged }, found.version);
+        const saved = accepted(await work.repository.saveUser({ ...user, tagged }, found.version));
         if (saved.status === "version_conflict") {
           return err(versionConflict("user", `${partnerId}/${key.value}`));
         }
@@ -962,7 +956,12 @@ export function createPartnerAccessService(
                   actor,
                   partnerId,
                   domain: conflict.domain,
-                  holder: { domain: h.domain, partnerId: h.partnerId, claimedAt: h.claimedAt },
+                  holder: {
+                    domain: h.domain,
+                    partnerId: h.partnerId,
+                    claimedAt: h.claimedAt,
+                    matchSubdomains: h.matchSubdomains === true,
+                  },
                 },
               ],
             };
@@ -992,14 +991,21 @@ export function createPartnerAccessService(
           // … and decided atomically by the claims, between partners that race.
           const claimed: string[] = [];
           for (const domain of domains) {
-            const outcome = await repo.claimDomain({ domain, partnerId, claimedAt: now });
+            const outcome = accepted(
+              await repo.claimDomain({
+                domain,
+                partnerId,
+                claimedAt: now,
+                matchSubdomains: matches.get(partnerId) === true,
+              }),
+            );
             if (outcome.status === "held_by_other") {
               const h = outcome.holder;
               return refuse({
                 code: "domain_claimed_by_another_partner",
                 message: `${domain} is already claimed by partner ${JSON.stringify(h.partnerId)}; partner ${JSON.stringify(partnerId)} cannot claim it.`,
                 domain,
-                holder: { ...h, matchSubdomains: matches.get(h.partnerId) === true },
+                holder: h,
                 contenders: [
                   {
                     domain,
@@ -1010,15 +1016,7 @@ export function createPartnerAccessService(
                 ],
               });
             }
-            if (outcome.status === "claimed") {
-              claimed.push(domain);
-              work.undo(async () => {
-                const undone = await repo.releaseDomain(domain, partnerId);
-                if (undone.status === "not_held" && undone.holder !== null) {
-                  throw new UndoConflict(`${domain} is now held by ${undone.holder.partnerId}`);
-                }
-              });
-            }
+            if (outcome.status === "claimed") claimed.push(domain);
           }
           const released: string[] = [];
           for (const claim of held) {
@@ -1026,21 +1024,12 @@ export function createPartnerAccessService(
             const outcome = await repo.releaseDomain(claim.domain, partnerId);
             if (outcome.status !== "released") continue;
             released.push(claim.domain);
-            work.undo(async () => {
-              const back = await repo.claimDomain(claim);
-              if (back.status === "held_by_other") {
-                throw new UndoConflict(
-                  `${claim.domain} was claimed by ${back.holder.partnerId} meanwhile`,
-                );
-              }
-            });
           }
           const previousDomains = stored.value.employeeDomains;
           let partner = stored;
           if (!sameList(previousDomains, domains)) {
-            const saved = await repo.savePartner(
-              { ...stored.value, employeeDomains: domains },
-              stored.version,
+            const saved = accepted(
+              await repo.savePartner({ ...stored.value, employeeDomains: domains }, stored.version),
             );
             if (saved.status === "version_conflict")
               return err(versionConflict("partner", partnerId));
@@ -1326,10 +1315,8 @@ export function createPartnerAccessService(
           }
           let user = found;
           if (found.value.inPartnerAccount !== false) {
-            const saved = await repo.saveUser(
-              key.value,
-              { ...found.value, inPartnerAccount: false },
-              found.version,
+            const saved = accepted(
+              await repo.saveUser({ ...found.value, inPartnerAccount: false }, found.version),
             );
             if (saved.status === "version_conflict") {
               return err(versionConflict("user", `${partnerId}/${key.value}`));
@@ -1382,7 +1369,7 @@ export function createPartnerAccessService(
             clients: await repo.listClients(),
             users: (await repo.listUsers()).map((u) => u.value),
             assignments: (await repo.listAssignments()).map((a) => a.value),
-            activities: await repo.listActivities(period),
+            activities: await activitiesOf(repo, period),
             ...table,
           });
           if (!attribution.ok) return attribution;

@@ -21,7 +21,7 @@ const WRITES = new Set([
   "saveUser",
   "insertAssignment",
   "updateAssignment",
-  "deleteAssignment",
+  "deleteUser",
   "putClient",
   "recordActivities",
   "transaction",
@@ -200,7 +200,7 @@ const cases: Case[] = [
 
 describe.each(cases)("$name", (c) => {
   async function world() {
-    const { repository, service } = await setup({ transactions: true });
+    const { repository, service } = await setup();
     await c.prepare?.(service);
     const writes: string[] = [];
     const spy = createPartnerAccessService({

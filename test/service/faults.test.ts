@@ -10,8 +10,8 @@ import { admin, clientAdmin, DAY, from, manager, setup, T0 } from "./fixtures.js
 // For every use case and every k: a repository whose k-th call fails (it
 // throws, or it rejects, instead of doing anything) must leave the stored
 // data exactly as it was before the call, and the result must be
-// `repository_failure`. Without transactions the service undoes its writes;
-// with them the repository does.
+// `repository_failure`. Every use case runs in one transaction, which the
+// repository rolls back.
 
 type Outcome = { ok: boolean; error?: { code: string; rollbackFailures?: readonly unknown[] } };
 
@@ -161,24 +161,14 @@ function failing(
   return wrapped as unknown as PartnerAccessRepository;
 }
 
-// The stored data. Without transactions, an undone update leaves a higher
-// version (versions never go back: see the port), and an undone insert has
-// used up an id; with transactions the state is exactly as before.
-function data(state: InMemoryRepositoryState, exact: boolean): unknown {
-  if (exact) return { ...state, nextAssignmentId: 0 };
-  const strip = <T extends object>(records: readonly T[]) =>
-    records.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== "version")));
-  return {
-    ...state,
-    partners: strip(state.partners),
-    users: strip(state.users),
-    assignments: strip(state.assignments),
-    nextAssignmentId: 0,
-  };
+// The stored data, but for the next assignment id: a rolled-back insert
+// has used one up, as a SQL sequence does.
+function data(state: InMemoryRepositoryState): unknown {
+  return { ...state, nextAssignmentId: 0 };
 }
 
-async function start(transactions: boolean): Promise<InMemoryRepositoryState> {
-  const { repository } = await setup({ transactions });
+async function start(): Promise<InMemoryRepositoryState> {
+  const { repository } = await setup();
   return repository.snapshot();
 }
 
@@ -186,20 +176,17 @@ function serviceOver(repository: PartnerAccessRepository) {
   return createPartnerAccessService({ repository, clock: () => T0 + DAY });
 }
 
-describe.each([
-  { mode: "without transactions (compensating writes)", transactions: false },
-  { mode: "with transactions", transactions: true },
-])("a repository failing at any call, $mode", ({ transactions }) => {
+describe("a repository failing at any call", () => {
   describe.each(useCases)("$name", (useCase) => {
     it("leaves the stored data as before the call, for every k, thrown or rejected", async () => {
       // the state the use case starts from
-      const base = from(await start(transactions), transactions);
+      const base = from(await start());
       await useCase.prepare(serviceOver(base));
       const before = base.snapshot();
 
       // how many calls a successful run makes
       const counter = { calls: 0 };
-      const probe: InMemoryRepository = from(before, transactions);
+      const probe: InMemoryRepository = from(before);
       const succeeded = await useCase.run(serviceOver(failing(probe, 0, "throw", counter)));
       expect(succeeded.ok).toBe(true);
       const calls = counter.calls;
@@ -207,28 +194,26 @@ describe.each([
 
       for (let k = 1; k <= calls; k++) {
         for (const fault of ["throw", "reject"] as const) {
-          const repository = from(before, transactions);
+          const repository = from(before);
           const result = await useCase.run(serviceOver(failing(repository, k, fault)));
           const where = `${useCase.name}, call ${k} of ${calls}, ${fault}`;
           expect(result.ok, where).toBe(false);
           expect(result.error?.code, where).toBe("repository_failure");
           expect(result.error?.rollbackFailures, where).toEqual([]);
-          expect(data(repository.snapshot(), transactions), where).toEqual(
-            data(before, transactions),
-          );
+          expect(data(repository.snapshot()), where).toEqual(data(before));
         }
       }
     });
   });
 });
 
-describe("a write whose effect is kept but whose answer is lost, with transactions", () => {
+describe("a write whose effect is kept but whose answer is lost", () => {
   // A store that applies a write and then fails (a lost acknowledgement) is
   // only recoverable inside a transaction: the transaction rolls it back.
   it.each(useCases.filter((u) => u.name !== "attributeCredit"))(
     "$name: every write, applied then failed, is rolled back",
     async (useCase) => {
-      const base = from(await start(true), true);
+      const base = from(await start());
       await useCase.prepare(serviceOver(base));
       const before = base.snapshot();
       const writes = [
@@ -243,12 +228,12 @@ describe("a write whose effect is kept but whose answer is lost, with transactio
       ];
       let tested = 0;
       for (let n = 1; n <= 12; n++) {
-        const repository = from(before, true);
+        const repository = from(before);
         let seen = 0;
         const afterNthWrite: PartnerAccessRepository = {
           ...repository,
           transaction: (fn) =>
-            repository.transaction!((tx) => {
+            repository.transaction((tx) => {
               const wrapped: Record<string, unknown> = { ...tx };
               for (const name of writes) {
                 const method = (

@@ -70,11 +70,15 @@ export async function seed(
   for (const p of data.partners ?? []) {
     await repository.savePartner(p, null);
     for (const domain of p.employeeDomains) {
-      await repository.claimDomain({ domain, partnerId: p.partnerId, claimedAt: T0 - DAY });
+      await repository.claimDomain({
+        domain,
+        partnerId: p.partnerId,
+        claimedAt: T0 - DAY,
+        matchSubdomains: p.matchSubdomains === true,
+      });
     }
   }
-  for (const u of data.users ?? [])
-    await repository.saveUser(u.email.trim().toLowerCase(), u, null);
+  for (const u of data.users ?? []) await repository.saveUser(u, null);
   for (const c of data.clients ?? []) await repository.putClient(c);
 }
 
@@ -92,9 +96,9 @@ export const world = {
 };
 
 export async function setup(
-  options: { transactions?: boolean; clock?: () => number } = {},
+  options: { clock?: () => number } = {},
 ): Promise<{ repository: InMemoryRepository; service: PartnerAccessService }> {
-  const repository = createInMemoryRepository({ transactions: options.transactions ?? false });
+  const repository = createInMemoryRepository();
   await seed(repository, world);
   let tick = 0;
   const service = createPartnerAccessService({
@@ -105,6 +109,6 @@ export async function setup(
 }
 
 /** A fresh in-memory repository holding a copy of `state`. */
-export function from(state: InMemoryRepositoryState, transactions = false): InMemoryRepository {
-  return createInMemoryRepository({ initial: state, transactions });
+export function from(state: InMemoryRepositoryState): InMemoryRepository {
+  return createInMemoryRepository({ initial: state });
 }

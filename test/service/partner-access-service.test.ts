@@ -87,7 +87,12 @@ describe("setEmployeeDomains", () => {
         actor: admin(),
         partnerId: "acme",
         domain: "rival.io",
-        holder: { domain: "rival.io", partnerId: "rival", claimedAt: T0 - DAY },
+        holder: {
+          domain: "rival.io",
+          partnerId: "rival",
+          claimedAt: T0 - DAY,
+          matchSubdomains: false,
+        },
       },
     ]);
     expect(repository.snapshot()).toEqual(before);
@@ -149,14 +154,21 @@ describe("setEmployeeDomains", () => {
         await service.setEmployeeDomains({ actor: admin("nope"), partnerId: "nope", domains: [] }),
       ),
     ).toBe("partner_not_found");
-    // someone saves the partner between our read and our write
+    // the partner changes between our read and our write (a store that
+    // checks versions at commit, rather than locking, lets this happen)
     const racing: PartnerAccessRepository = {
       ...repository,
-      claimDomain: async (claim) => {
-        const p = await repository.getPartner("acme");
-        if (p) await repository.savePartner({ ...p.value, matchSubdomains: true }, p.version);
-        return repository.claimDomain(claim);
-      },
+      transaction: (fn) =>
+        repository.transaction((tx) =>
+          fn({
+            ...tx,
+            claimDomain: async (claim) => {
+              const p = await tx.getPartner("acme");
+              if (p) await tx.savePartner({ ...p.value, matchSubdomains: true }, p.version);
+              return tx.claimDomain(claim);
+            },
+          }),
+        ),
     };
     const stale = createPartnerAccessService({ repository: racing, clock: () => T0 });
     const r = await stale.setEmployeeDomains({
@@ -168,8 +180,9 @@ describe("setEmployeeDomains", () => {
       "version_conflict",
       "partner",
     ]);
+    // the refusal rolls the whole transaction back
     expect(await repository.getDomainClaim("acme.de")).toBeNull();
-    expect((await repository.getPartner("acme"))?.value.matchSubdomains).toBe(true);
+    expect((await repository.getPartner("acme"))?.value.matchSubdomains).toBeUndefined();
   });
 });
 
@@ -378,7 +391,7 @@ describe("assignClient", () => {
   it("refuses a link that stored assignments contradict, even without a stored link", async () => {
     const { repository, service } = await setup();
     // legacy data: acme's live assignment was imported without its link
-    await repository.insertAssignment("free@gmail.com", {
+    await repository.insertAssignment({
       partnerId: "acme",
       clientId: 42,
       email: "free@gmail.com",
@@ -627,7 +640,11 @@ describe("guards", () => {
     ]) {
       const repository = createInMemoryRepository();
       await seed(repository, world);
-      const broken = { ...repository, getUser: fail } as unknown as PartnerAccessRepository;
+      const broken: PartnerAccessRepository = {
+        ...repository,
+        transaction: (fn) =>
+          repository.transaction((tx) => fn({ ...tx, getUser: fail } as typeof tx)),
+      };
       const service = createPartnerAccessService({ repository: broken });
       const r = await service.tagEmployee({
         actor: admin(),

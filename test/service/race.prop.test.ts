@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Partner, PartnerUser } from "../../src/model.js";
-import type { PartnerAccessRepository } from "../../src/ports/repository.js";
+import type { PartnerAccessRepository, RepositoryTransaction } from "../../src/ports/repository.js";
 import type { ServiceError } from "../../src/service/errors.js";
 import {
   type AssignedClient,
@@ -10,17 +10,25 @@ import {
 import { createInMemoryRepository } from "../../src/testing/index.js";
 import { admin, client, seed, T0 } from "./fixtures.js";
 
-// Every repository call goes through the scheduler, which releases the calls
-// of the concurrent use cases in an order fast-check picks (and shrinks).
+// Every repository call, inside the service's transactions too, goes
+// through the scheduler, which releases the calls of the concurrent use cases
+// in an order fast-check picks (and shrinks).
 function scheduled(s: fc.Scheduler, repository: PartnerAccessRepository): PartnerAccessRepository {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(repository)) {
-    if (typeof value !== "function" || name === "transaction") continue;
-    wrapped[name] = s.scheduleFunction(async (...args: unknown[]) =>
-      (value as (...a: unknown[]) => Promise<unknown>)(...args),
-    );
-  }
-  return wrapped as unknown as PartnerAccessRepository;
+  const wrap = (methods: object): Record<string, unknown> => {
+    const wrapped: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(methods)) {
+      if (typeof value !== "function" || name === "transaction" || name === "snapshot") continue;
+      wrapped[name] = s.scheduleFunction(async (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>)(...args),
+      );
+    }
+    return wrapped;
+  };
+  return {
+    ...(wrap(repository) as unknown as RepositoryTransaction),
+    transaction: (fn) =>
+      repository.transaction((tx) => fn(wrap(tx) as unknown as RepositoryTransaction)),
+  };
 }
 
 const FREELANCER = "free@gmail.com";
