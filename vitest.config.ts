@@ -19,5 +19,9 @@ export default defineConfig({
     exclude: ["test/package/**", "node_modules/**"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     setupFiles: ["test/setup.ts"],
+    // Properties run thousands of cases; on a shared or loaded 2-core machine
+    // the default 5 s per test is too tight. Speed is measured in bench/, not here.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
