@@ -1,5 +1,5 @@
 /**
- * Who may do what in a partner program (design 2.3): the partner's super
+ * Who may do what in a partner program: the partner's super
  * admins set the employee domain; super admins and holders of
  * `manage_partner_employees` see the partner-employee list and change
  * assignments; only the client's own admins change who is in the client's
@@ -8,8 +8,16 @@
  * @module
  */
 
+import { isRecord, own } from "../guards.js";
 import type { ClientId, PartnerId } from "../model.js";
-import { err, type IssueBase, ok, type Result } from "../result.js";
+import { err, type IssueBase, type IssuePath, ok, type Result } from "../result.js";
+import {
+  checkClientId,
+  checkPartnerId,
+  invalidList,
+  invalidRecord,
+  type ValueIssue,
+} from "./issues.js";
 
 /**
  * A permission a partner-account user can hold besides being a super admin.
@@ -58,7 +66,7 @@ export interface ClientActor {
 }
 
 /**
- * The actions the library authorizes. The first six are design 2.3's;
+ * The actions the library authorizes. The first six are the program's own;
  * `remove_employee` (removing a user from the partner account, which revokes
  * their assignments) and `grant_portal_access` (the client adding a partner
  * employee to its portal) complete the assignment life cycle.
@@ -142,7 +150,13 @@ export type ForbiddenReason =
 
 /**
  * The error of {@link authorize}: `code: "forbidden"`, the `reason`, an
- * English `message`, and the `action` (`null` when it was not a known action).
+ * English `message`, and the `action` (`null` when it was not a known
+ * action). When the actor, action or target itself is malformed
+ * (`invalid_actor`, `unknown_action`, `invalid_target`), `path` and `input`
+ * say which part (`["actor", "superAdmin"]`, `["target", "clientId"]`), and
+ * for the actor and target `issue` carries the value issue that every other
+ * function reports for the same value (`invalid_record`, `invalid_list`,
+ * `invalid_partner_id`, `invalid_client_id`).
  *
  * @example
  * ```ts
@@ -155,12 +169,14 @@ export type ForbiddenReason =
 export interface ForbiddenError extends IssueBase<"forbidden"> {
   readonly reason: ForbiddenReason;
   readonly action: Action | null;
+  /** The value issue behind `invalid_actor` and `invalid_target`. */
+  readonly issue?: ValueIssue;
 }
 
 const MANAGE: Permission = "manage_partner_employees";
 
-// rule (design 2.3): only the client's own admins decide who is in the
-// client's portal; a partner can assign, but access needs the client.
+// rule: only the client's own admins decide who is in the client's portal;
+// a partner can assign, but access needs the client.
 function isClientOnly(action: Action): boolean {
   return action === "delete_portal_user" || action === "grant_portal_access";
 }
@@ -169,53 +185,139 @@ function isAction(value: unknown): value is Action {
   return typeof value === "string" && (ACTIONS as readonly string[]).includes(value);
 }
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === "string" && value !== "";
+// Why a request is denied: the reason and, for a malformed part, where it is.
+interface Denial {
+  readonly reason: ForbiddenReason;
+  readonly path?: IssuePath;
+  readonly input?: unknown;
+  readonly issue?: ValueIssue;
 }
 
-function isClientId(value: unknown): value is ClientId {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+const DENIED: { readonly [R in ForbiddenReason]: Denial } = {
+  invalid_actor: { reason: "invalid_actor" },
+  unknown_action: { reason: "unknown_action" },
+  invalid_target: { reason: "invalid_target" },
+  other_partner: { reason: "other_partner" },
+  super_admin_required: { reason: "super_admin_required" },
+  permission_required: { reason: "permission_required" },
+  client_only: { reason: "client_only" },
+  partner_only: { reason: "partner_only" },
+  other_client: { reason: "other_client" },
+};
+
+function malformed(reason: ForbiddenReason, issue: ValueIssue | undefined): Denial | undefined {
+  if (issue === undefined) return undefined;
+  const { path, input } = issue;
+  return path === undefined ? { reason, input, issue } : { reason, path, input, issue };
 }
 
-function field(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
+function checkFlag(value: unknown, path: IssuePath): ValueIssue | undefined {
+  if (typeof value === "boolean") return undefined;
+  return invalidRecord(path, value, "superAdmin must be true or false.");
 }
 
-/** The reason to deny, or `null` to allow. Reads its inputs defensively. */
-function decide(actor: unknown, action: unknown, target: unknown): ForbiddenReason | null {
-  if (typeof actor !== "object" || actor === null || !isNonEmptyString(field(actor, "userId"))) {
-    return "invalid_actor";
-  }
-  const client = field(actor, "kind") === "client";
-  if (
-    client ? !isClientId(field(actor, "clientId")) : !isNonEmptyString(field(actor, "partnerId"))
-  ) {
-    return "invalid_actor";
-  }
-  if (!isAction(action)) return "unknown_action";
-  const targetPartner = field(target, "partnerId");
-  if (!isNonEmptyString(targetPartner)) return "invalid_target";
-  const superAdmin = field(actor, "superAdmin") === true;
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 
-  if (client) {
-    if (!isClientOnly(action)) return "partner_only";
-    const targetClient = field(target, "clientId");
-    if (!isClientId(targetClient)) return "invalid_target";
-    if (targetClient !== field(actor, "clientId")) return "other_client";
-    return superAdmin ? null : "super_admin_required";
+// rule: only an own array of strings counts as the permissions, and only its
+// own elements (never an inherited index, never an overridden `includes`).
+function readPermissions(value: unknown): ValueIssue | boolean {
+  if (!Array.isArray(value)) return invalidList(["actor", "permissions"], value);
+  let manage = false;
+  // Own keys rather than 0..length: a sparse array may claim a huge length.
+  for (const key of Object.keys(value)) {
+    if (!ARRAY_INDEX.test(key)) continue;
+    const p: unknown = value[Number(key)];
+    if (typeof p !== "string") {
+      return invalidRecord(["actor", "permissions", Number(key)], p, "A permission is a string.");
+    }
+    if (p === MANAGE) manage = true;
   }
+  return manage;
+}
 
-  if (isClientOnly(action)) return "client_only";
-  // rule (design 2.3): an actor never acts on another partner's data, not
-  // even its super admin.
-  if (field(actor, "partnerId") !== targetPartner) return "other_partner";
-  if (superAdmin) return null;
-  // rule (design 1): only a super admin may set or change the employee domain.
-  if (action === "update_employee_domain") return "super_admin_required";
-  const permissions = field(actor, "permissions");
-  return Array.isArray(permissions) && permissions.includes(MANAGE) ? null : "permission_required";
+type PartnerActor = {
+  readonly partnerId: PartnerId;
+  readonly superAdmin: boolean;
+  readonly manage: boolean;
+};
+type ClientOf = { readonly clientId: ClientId; readonly superAdmin: boolean };
+
+// Reads an actor from its own properties only: a client's user when its own
+// `kind` is "client", a partner account's user otherwise.
+function readActor(actor: unknown): Denial | { partner: PartnerActor } | { client: ClientOf } {
+  if (!isRecord(actor)) {
+    return malformed(
+      "invalid_actor",
+      invalidRecord(["actor"], actor, "The actor must be an object."),
+    )!;
+  }
+  const superAdmin = own(actor, "superAdmin");
+  const common =
+    checkUserId(own(actor, "userId"), ["actor", "userId"]) ??
+    checkFlag(superAdmin, ["actor", "superAdmin"]);
+  if (own(actor, "kind") === "client") {
+    const clientId = own(actor, "clientId");
+    const bad = common ?? checkClientId(clientId, ["actor", "clientId"]);
+    return (
+      malformed("invalid_actor", bad) ?? {
+        client: { clientId: clientId as ClientId, superAdmin: superAdmin === true },
+      }
+    );
+  }
+  const partnerId = own(actor, "partnerId");
+  const bad = common ?? checkPartnerId(partnerId, ["actor", "partnerId"]);
+  if (bad !== undefined) return malformed("invalid_actor", bad)!;
+  const manage = readPermissions(own(actor, "permissions"));
+  if (typeof manage !== "boolean") return malformed("invalid_actor", manage)!;
+  return {
+    partner: { partnerId: partnerId as PartnerId, superAdmin: superAdmin === true, manage },
+  };
+}
+
+// A userId is a non-empty string; it has no code of its own.
+function checkUserId(value: unknown, path: IssuePath): ValueIssue | undefined {
+  if (typeof value === "string" && value !== "") return undefined;
+  return invalidRecord(path, value, "The actor needs a userId, a non-empty string.");
+}
+
+function readTarget(
+  target: unknown,
+  needsClient: boolean,
+): Denial | { partnerId: PartnerId; clientId: unknown } {
+  if (!isRecord(target)) {
+    return malformed(
+      "invalid_target",
+      invalidRecord(["target"], target, "The target must be an object."),
+    )!;
+  }
+  const partnerId = own(target, "partnerId");
+  const clientId = own(target, "clientId");
+  const bad =
+    checkPartnerId(partnerId, ["target", "partnerId"]) ??
+    (needsClient ? checkClientId(clientId, ["target", "clientId"]) : undefined);
+  return malformed("invalid_target", bad) ?? { partnerId: partnerId as PartnerId, clientId };
+}
+
+/** Why to deny, or `null` to allow. Reads only own properties of its inputs. */
+function decide(actor: unknown, action: unknown, target: unknown): Denial | null {
+  const who = readActor(actor);
+  if ("reason" in who) return who;
+  if (!isAction(action)) return { reason: "unknown_action", path: ["action"], input: action };
+  const what = readTarget(target, "client" in who && isClientOnly(action));
+  if ("reason" in what) return what;
+  if ("client" in who) {
+    if (!isClientOnly(action)) return DENIED.partner_only;
+    if (what.clientId !== who.client.clientId) return DENIED.other_client;
+    return who.client.superAdmin ? null : DENIED.super_admin_required;
+  }
+  const partner = who.partner;
+  if (isClientOnly(action)) return DENIED.client_only;
+  // rule: an actor never acts on another partner's data, not even its super admin.
+  if (partner.partnerId !== what.partnerId) return DENIED.other_partner;
+  if (partner.superAdmin) return null;
+  // rule: only a super admin may set or change the employee domain.
+  if (action === "update_employee_domain") return DENIED.super_admin_required;
+  return partner.manage ? null : DENIED.permission_required;
 }
 
 const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => string } = {
@@ -269,10 +371,18 @@ export function authorize(
   action: Action,
   target: AuthorizationTarget,
 ): Result<void, ForbiddenError> {
-  const reason = decide(actor, action, target);
-  if (reason === null) return ok(undefined);
+  const denial = decide(actor, action, target);
+  if (denial === null) return ok(undefined);
   const known = isAction(action) ? action : null;
-  return err({ code: "forbidden", reason, message: MESSAGES[reason](known), action: known });
+  const { reason, path, issue } = denial;
+  return err({
+    code: "forbidden",
+    reason,
+    message: MESSAGES[reason](known),
+    action: known,
+    ...(path === undefined ? {} : { path, input: denial.input }),
+    ...(issue === undefined ? {} : { issue }),
+  });
 }
 
 /**

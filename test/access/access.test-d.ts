@@ -11,9 +11,11 @@ import {
   type ExpireAssignmentError,
   expireAssignment,
   grantPortalAccess,
+  type InvalidTimestampIssue,
   isAssignmentActiveAt,
   REMOVE_CONFIRMATION,
   type RemoveClientAccessError,
+  type RemoveEmployeeIssue,
   type RemoveEmployeeResult,
   removeClientAccess,
   removeEmployee,
@@ -29,8 +31,9 @@ import {
   type ForbiddenReason,
   type Permission,
 } from "../../src/access/authorization.js";
+import type { EmailIssue } from "../../src/domain/email-address.js";
 import type { Assignment, AssignmentStatus, ClientId, PartnerUser } from "../../src/model.js";
-import type { IssueBase, Result } from "../../src/result.js";
+import type { IssueBase, IssuePath, Result } from "../../src/result.js";
 
 declare const actor: Actor;
 declare const assignment: Assignment;
@@ -92,6 +95,7 @@ describe("assignment types", () => {
     expectTypeOf<RemoveEmployeeResult>().toEqualTypeOf<{
       revoked: Assignment[];
       assignments: Assignment[];
+      issues?: readonly RemoveEmployeeIssue[];
     }>();
     expectTypeOf(isAssignmentActiveAt).returns.toEqualTypeOf<boolean>();
     expectTypeOf(REMOVE_CONFIRMATION).toEqualTypeOf<"REMOVE">();
@@ -105,7 +109,10 @@ describe("assignment types", () => {
     } else if (r.error.code === "not_tagged") {
       expectTypeOf(r.error.email).toEqualTypeOf<string>();
     } else if (r.error.code === "invalid_timestamp") {
-      expectTypeOf(r.error.field).toEqualTypeOf<"now" | "expiresAt">();
+      expectTypeOf(r.error.path).toEqualTypeOf<IssuePath>();
+      expectTypeOf(r.error).toEqualTypeOf<InvalidTimestampIssue>();
+    } else if (r.error.code === "invalid_email") {
+      expectTypeOf(r.error.emailIssue).toEqualTypeOf<EmailIssue>();
     }
     const g = grantPortalAccess(assignment, 0);
     if (!g.ok && g.error.code === "invalid_transition") {
