@@ -2,7 +2,10 @@
  * Reading an assignment record that a caller hands to a transition: the
  * shape and invariants `schemas.assignment` enforces, checked on the
  * record's own properties only, so that no transition builds on a record
- * that is already inconsistent.
+ * that is already inconsistent. The address must have an identity (what
+ * `parseEmailIdentity` reads); unlike the schema it is not checked against
+ * the Public Suffix List again, since a stored record was validated when it
+ * was made, and the list would otherwise weigh on every transition's bundle.
  *
  * @module
  */
@@ -12,7 +15,7 @@ import type { Assignment, AssignmentStatus, Timestamp } from "../model.js";
 import { err, type IssuePath, ok, type Result } from "../result.js";
 import {
   checkClientId,
-  checkEmail,
+  checkEmailIdentity,
   checkPartnerId,
   checkTimestamp,
   type InvalidClientIdIssue,
@@ -86,7 +89,7 @@ function checkFields(a: Fields, path: IssuePath): AssignmentRecordIssue | undefi
   const issue =
     checkPartnerId(own(a, "partnerId"), at("partnerId")) ??
     checkClientId(own(a, "clientId"), at("clientId")) ??
-    checkEmail(own(a, "email"), at("email")) ??
+    checkEmailIdentity(own(a, "email"), at("email")) ??
     checkStatus(own(a, "status"), at("status")) ??
     checkTimestamp(own(a, "assignedAt"), at("assignedAt"));
   if (issue !== undefined) return issue;

@@ -185,35 +185,21 @@ function isAction(value: unknown): value is Action {
   return typeof value === "string" && (ACTIONS as readonly string[]).includes(value);
 }
 
-// Why a request is denied: the reason and, for a malformed part, where it is.
-interface Denial {
-  readonly reason: ForbiddenReason;
-  readonly path?: IssuePath;
-  readonly input?: unknown;
-  readonly issue?: ValueIssue;
-}
-
-const DENIED: { readonly [R in ForbiddenReason]: Denial } = {
-  invalid_actor: { reason: "invalid_actor" },
-  unknown_action: { reason: "unknown_action" },
-  invalid_target: { reason: "invalid_target" },
-  other_partner: { reason: "other_partner" },
-  super_admin_required: { reason: "super_admin_required" },
-  permission_required: { reason: "permission_required" },
-  client_only: { reason: "client_only" },
-  partner_only: { reason: "partner_only" },
-  other_client: { reason: "other_client" },
-};
-
-function malformed(reason: ForbiddenReason, issue: ValueIssue | undefined): Denial | undefined {
-  if (issue === undefined) return undefined;
-  const { path, input } = issue;
-  return path === undefined ? { reason, input, issue } : { reason, path, input, issue };
-}
+// Why a request is denied: the reason, with the value issue when the actor
+// or the target is malformed.
+type Denial =
+  | ForbiddenReason
+  | { readonly reason: "invalid_actor" | "invalid_target"; readonly issue: ValueIssue };
 
 function checkFlag(value: unknown, path: IssuePath): ValueIssue | undefined {
   if (typeof value === "boolean") return undefined;
   return invalidRecord(path, value, "superAdmin must be true or false.");
+}
+
+// A userId is a non-empty string; it has no code of its own.
+function checkUserId(value: unknown, path: IssuePath): ValueIssue | undefined {
+  if (typeof value === "string" && value !== "") return undefined;
+  return invalidRecord(path, value, "The actor needs a userId, a non-empty string.");
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
@@ -235,89 +221,69 @@ function readPermissions(value: unknown): ValueIssue | boolean {
   return manage;
 }
 
-type PartnerActor = {
-  readonly partnerId: PartnerId;
-  readonly superAdmin: boolean;
-  readonly manage: boolean;
-};
-type ClientOf = { readonly clientId: ClientId; readonly superAdmin: boolean };
+type ReadActor =
+  | ValueIssue
+  | { readonly client: ClientId; readonly superAdmin: boolean }
+  | { readonly partner: PartnerId; readonly superAdmin: boolean; readonly manage: boolean };
 
 // Reads an actor from its own properties only: a client's user when its own
 // `kind` is "client", a partner account's user otherwise.
-function readActor(actor: unknown): Denial | { partner: PartnerActor } | { client: ClientOf } {
-  if (!isRecord(actor)) {
-    return malformed(
-      "invalid_actor",
-      invalidRecord(["actor"], actor, "The actor must be an object."),
-    )!;
-  }
-  const superAdmin = own(actor, "superAdmin");
+function readActor(actor: unknown): ReadActor {
+  if (!isRecord(actor)) return invalidRecord(["actor"], actor, "The actor must be an object.");
+  const superAdmin = own(actor, "superAdmin") === true;
   const common =
     checkUserId(own(actor, "userId"), ["actor", "userId"]) ??
-    checkFlag(superAdmin, ["actor", "superAdmin"]);
+    checkFlag(own(actor, "superAdmin"), ["actor", "superAdmin"]);
   if (own(actor, "kind") === "client") {
-    const clientId = own(actor, "clientId");
-    const bad = common ?? checkClientId(clientId, ["actor", "clientId"]);
+    const client = own(actor, "clientId");
     return (
-      malformed("invalid_actor", bad) ?? {
-        client: { clientId: clientId as ClientId, superAdmin: superAdmin === true },
-      }
+      common ??
+      checkClientId(client, ["actor", "clientId"]) ?? { client: client as ClientId, superAdmin }
     );
   }
-  const partnerId = own(actor, "partnerId");
-  const bad = common ?? checkPartnerId(partnerId, ["actor", "partnerId"]);
-  if (bad !== undefined) return malformed("invalid_actor", bad)!;
+  const partner = own(actor, "partnerId");
+  const bad = common ?? checkPartnerId(partner, ["actor", "partnerId"]);
+  if (bad !== undefined) return bad;
   const manage = readPermissions(own(actor, "permissions"));
-  if (typeof manage !== "boolean") return malformed("invalid_actor", manage)!;
-  return {
-    partner: { partnerId: partnerId as PartnerId, superAdmin: superAdmin === true, manage },
-  };
-}
-
-// A userId is a non-empty string; it has no code of its own.
-function checkUserId(value: unknown, path: IssuePath): ValueIssue | undefined {
-  if (typeof value === "string" && value !== "") return undefined;
-  return invalidRecord(path, value, "The actor needs a userId, a non-empty string.");
+  if (typeof manage !== "boolean") return manage;
+  return { partner: partner as PartnerId, superAdmin, manage };
 }
 
 function readTarget(
   target: unknown,
   needsClient: boolean,
-): Denial | { partnerId: PartnerId; clientId: unknown } {
-  if (!isRecord(target)) {
-    return malformed(
-      "invalid_target",
-      invalidRecord(["target"], target, "The target must be an object."),
-    )!;
-  }
+): ValueIssue | { readonly partnerId: PartnerId; readonly clientId: unknown } {
+  if (!isRecord(target)) return invalidRecord(["target"], target, "The target must be an object.");
   const partnerId = own(target, "partnerId");
   const clientId = own(target, "clientId");
-  const bad =
+  return (
     checkPartnerId(partnerId, ["target", "partnerId"]) ??
-    (needsClient ? checkClientId(clientId, ["target", "clientId"]) : undefined);
-  return malformed("invalid_target", bad) ?? { partnerId: partnerId as PartnerId, clientId };
+    (needsClient ? checkClientId(clientId, ["target", "clientId"]) : undefined) ?? {
+      partnerId: partnerId as PartnerId,
+      clientId,
+    }
+  );
 }
 
 /** Why to deny, or `null` to allow. Reads only own properties of its inputs. */
 function decide(actor: unknown, action: unknown, target: unknown): Denial | null {
   const who = readActor(actor);
-  if ("reason" in who) return who;
-  if (!isAction(action)) return { reason: "unknown_action", path: ["action"], input: action };
+  if ("code" in who) return { reason: "invalid_actor", issue: who };
+  if (!isAction(action)) return "unknown_action";
   const what = readTarget(target, "client" in who && isClientOnly(action));
-  if ("reason" in what) return what;
+  if ("code" in what) return { reason: "invalid_target", issue: what };
   if ("client" in who) {
-    if (!isClientOnly(action)) return DENIED.partner_only;
-    if (what.clientId !== who.client.clientId) return DENIED.other_client;
-    return who.client.superAdmin ? null : DENIED.super_admin_required;
+    if (!isClientOnly(action)) return "partner_only";
+    if (what.clientId !== who.client) return "other_client";
+    return who.superAdmin ? null : "super_admin_required";
   }
-  const partner = who.partner;
-  if (isClientOnly(action)) return DENIED.client_only;
+  if (isClientOnly(action)) return "client_only";
   // rule: an actor never acts on another partner's data, not even its super admin.
-  if (partner.partnerId !== what.partnerId) return DENIED.other_partner;
-  if (partner.superAdmin) return null;
+  if (who.partner !== what.partnerId) return "other_partner";
+  if (who.superAdmin) return null;
   // rule: only a super admin may set or change the employee domain.
-  if (action === "update_employee_domain") return DENIED.super_admin_required;
-  return partner.manage ? null : DENIED.permission_required;
+  if (action === "update_employee_domain") return "super_admin_required";
+  return who.manage ? null : "permission_required";
 }
 
 const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => string } = {
@@ -374,15 +340,18 @@ export function authorize(
   const denial = decide(actor, action, target);
   if (denial === null) return ok(undefined);
   const known = isAction(action) ? action : null;
-  const { reason, path, issue } = denial;
-  return err({
+  const reason = typeof denial === "string" ? denial : denial.reason;
+  const issue = typeof denial === "string" ? undefined : denial.issue;
+  const error: ForbiddenError = {
     code: "forbidden",
     reason,
     message: MESSAGES[reason](known),
     action: known,
-    ...(path === undefined ? {} : { path, input: denial.input }),
-    ...(issue === undefined ? {} : { issue }),
-  });
+  };
+  if (issue !== undefined)
+    return err({ ...error, path: issue.path ?? [], input: issue.input, issue });
+  if (reason === "unknown_action") return err({ ...error, path: ["action"], input: action });
+  return err(error);
 }
 
 /**

@@ -150,16 +150,51 @@ function readBulk(
 function duplicate(path: IssuePath, firstPath: IssuePath, input: unknown): ItemResult {
   return err({
     code: "duplicate_in_request",
-    message:
-      "This item appears more than once in the request; it was assigned at its first appearance.",
+    message: "This item is repeated in the request; it was assigned where it first appears.",
     path,
     firstPath,
     input,
   });
 }
 
-function assignOne(fields: { readonly [key: string]: unknown }): ItemResult {
-  return assignClient(fields as unknown as AssignClientInput);
+// One item of a bulk request: its identity (repeats of it are duplicates;
+// undefined for none) and its own fields for assignClient.
+interface Prepared {
+  readonly id: unknown;
+  readonly fields: { readonly [key: string]: unknown };
+}
+
+// The shared loop of both bulk assignments: each item through assignClient,
+// its issues under [itemsKey, index], repeats refused.
+function assignAll<Key extends string>(
+  request: BulkRequest,
+  itemsKey: string,
+  itemKey: Key,
+  prepare: (item: unknown) => Prepared,
+): BulkAssignResult<{ readonly [K in Key]: unknown }> {
+  const seen = new Map<unknown, number>();
+  const results: ({ readonly [K in Key]: unknown } & { readonly result: ItemResult })[] = [];
+  const assignments: Assignment[] = [];
+  let index = 0;
+  for (const item of request.items) {
+    const path = [itemsKey, index];
+    const { id, fields } = prepare(item);
+    const first = id === undefined ? undefined : seen.get(id);
+    let result: ItemResult;
+    if (first !== undefined) result = duplicate(path, [itemsKey, first], item);
+    else {
+      result = assignClient({ ...request.shared, ...fields } as unknown as AssignClientInput);
+      if (result.ok) {
+        seen.set(id, index);
+        assignments.push(result.value.assignment);
+      } else result = err(reroot(result.error, itemKey, path));
+    }
+    results.push({ [itemKey]: item, result } as { readonly [K in Key]: unknown } & {
+      readonly result: ItemResult;
+    });
+    index++;
+  }
+  return { results, assignments };
 }
 
 /**
@@ -191,30 +226,10 @@ export function assignClients(input: AssignClientsInput): BulkAssignResult<{
   const request = readBulk(input, "clientIds", "clientsWithPortalAccess");
   if (Array.isArray(request)) return { results: [], assignments: [], issues: request };
   const withAccess = new Set<unknown>(request.withAccess);
-  const seen = new Map<unknown, number>();
-  const results: { clientId: ClientId; result: ItemResult }[] = [];
-  const assignments: Assignment[] = [];
-  let index = 0;
-  for (const clientId of request.items) {
-    const path = ["clientIds", index];
-    const first = isClientId(clientId) ? seen.get(clientId) : undefined;
-    let result: ItemResult;
-    if (first !== undefined) result = duplicate(path, ["clientIds", first], clientId);
-    else {
-      result = assignOne({
-        ...request.shared,
-        clientId,
-        hasPortalAccess: withAccess.has(clientId),
-      });
-      if (result.ok) {
-        seen.set(clientId, index);
-        assignments.push(result.value.assignment);
-      } else result = err(reroot(result.error, "clientId", path));
-    }
-    results.push({ clientId: clientId as ClientId, result });
-    index++;
-  }
-  return { results, assignments };
+  return assignAll(request, "clientIds", "clientId", (clientId) => ({
+    id: isClientId(clientId) ? clientId : undefined,
+    fields: { clientId, hasPortalAccess: withAccess.has(clientId) },
+  })) as BulkAssignResult<{ readonly clientId: ClientId }>;
 }
 
 // The identity of a user in a request: partner and email key. JSON of the
@@ -265,30 +280,8 @@ export function assignEmployees(input: AssignEmployeesInput): BulkAssignResult<{
   for (const address of request.withAccess) withAccess.add(emailKey(address));
   withAccess.delete(undefined);
   const clientId = own(input, "clientId");
-  const seen = new Map<string, number>();
-  const results: { user: PartnerUser; result: ItemResult }[] = [];
-  const assignments: Assignment[] = [];
-  let index = 0;
-  for (const user of request.items) {
-    const path = ["users", index];
+  return assignAll(request, "users", "user", (user) => {
     const { id, key } = identityOf(user);
-    const first = id === undefined ? undefined : seen.get(id);
-    let result: ItemResult;
-    if (first !== undefined) result = duplicate(path, ["users", first], user);
-    else {
-      result = assignOne({
-        ...request.shared,
-        user,
-        clientId,
-        hasPortalAccess: withAccess.has(key),
-      });
-      if (result.ok) {
-        seen.set(id!, index);
-        assignments.push(result.value.assignment);
-      } else result = err(reroot(result.error, "user", path));
-    }
-    results.push({ user: user as PartnerUser, result });
-    index++;
-  }
-  return { results, assignments };
+    return { id, fields: { user, clientId, hasPortalAccess: withAccess.has(key) } };
+  }) as BulkAssignResult<{ readonly user: PartnerUser }>;
 }

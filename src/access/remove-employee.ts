@@ -10,7 +10,7 @@ import { isIterable, isRecord, normaliseTimestamp, own } from "../guards.js";
 import type { Assignment, PartnerId, Timestamp } from "../model.js";
 import { type AssignmentRecordIssue, isLive, readAssignment } from "./assignment-record.js";
 import {
-  checkEmail,
+  checkEmailIdentity,
   checkPartnerId,
   checkTimestamp,
   type InvalidEmailIssue,
@@ -88,7 +88,7 @@ function readEmployee(
   const email = own(employee, "email");
   const who = isRecord(employee)
     ? (checkPartnerId(partnerId, ["employee", "partnerId"]) ??
-      checkEmail(email, ["employee", "email"]))
+      checkEmailIdentity(email, ["employee", "email"]))
     : invalidRecord(
         ["employee"],
         employee,
