@@ -8,6 +8,7 @@ import {
   assignClients,
   assignEmployees,
   type BulkAssignError,
+  type BulkAssignRequestIssue,
   type ExpireAssignmentError,
   expireAssignment,
   grantPortalAccess,
@@ -19,6 +20,7 @@ import {
   type RemoveEmployeeResult,
   removeClientAccess,
   removeEmployee,
+  type ValueIssue,
 } from "../../src/access/assignment.js";
 import {
   type Action,
@@ -40,7 +42,7 @@ declare const assignment: Assignment;
 declare const user: PartnerUser;
 
 describe("authorization types", () => {
-  it("keeps the shapes of design 2.3", () => {
+  it("keeps the published shapes", () => {
     expectTypeOf<Permission>().toEqualTypeOf<"manage_partner_employees">();
     expectTypeOf<Actor>().toEqualTypeOf<{
       readonly userId: string;
@@ -76,7 +78,7 @@ describe("authorization types", () => {
 });
 
 describe("assignment types", () => {
-  it("keeps the signatures of design 2.3", () => {
+  it("keeps the published signatures", () => {
     expectTypeOf(assignClient).parameter(0).toEqualTypeOf<AssignClientInput>();
     expectTypeOf(assignClient).returns.toEqualTypeOf<
       Result<AssignClientSuccess, AssignClientError>
@@ -135,6 +137,32 @@ describe("assignment types", () => {
     const byUser = assignEmployees({ users: [user], clientId: 1, now: 0 });
     expectTypeOf(byUser.results[0]!.user).toEqualTypeOf<PartnerUser>();
     expectTypeOf(byUser.assignments).toEqualTypeOf<readonly Assignment[]>();
+  });
+
+  it("reports unreadable requests and bad values in one shape", () => {
+    const byClient = assignClients({ user, clientIds: [1], now: 0 });
+    expectTypeOf(byClient.issues).toEqualTypeOf<readonly BulkAssignRequestIssue[] | undefined>();
+    expectTypeOf<BulkAssignRequestIssue["code"]>().toEqualTypeOf<
+      "invalid_record" | "invalid_list"
+    >();
+    const item = byClient.results[0]!.result;
+    if (!item.ok && item.error.code === "duplicate_in_request") {
+      expectTypeOf(item.error.path).toEqualTypeOf<IssuePath>();
+      expectTypeOf(item.error.firstPath).toEqualTypeOf<IssuePath>();
+    }
+    expectTypeOf<AssignmentTransitionError["code"]>().toEqualTypeOf<
+      | "invalid_record"
+      | "invalid_partner_id"
+      | "invalid_client_id"
+      | "invalid_email"
+      | "invalid_timestamp"
+      | "invalid_transition"
+      | "time_out_of_order"
+      | "assignment_expired"
+    >();
+    expectTypeOf<ValueIssue>().toExtend<IssueBase>();
+    const denied = authorize(actor, "tag_employee", { partnerId: "acme" });
+    if (!denied.ok) expectTypeOf(denied.error.issue).toEqualTypeOf<ValueIssue | undefined>();
   });
 
   it("keeps results readonly", () => {

@@ -151,7 +151,7 @@ describe("removeEmployee properties", () => {
   });
 });
 
-// The only moves design 2.3 allows; removed and expired are final.
+// The only moves the life cycle allows; removed and expired are final.
 const allowed = new Set([
   "pending_access>active",
   "pending_access>removed",

@@ -31,7 +31,7 @@ const client: ClientActor = { kind: "client", userId: "c1", clientId: 42, superA
 const allow = true;
 const deny = false;
 
-// rule (design 2.3): update_employee_domain is for super admins only; the
+// rule: update_employee_domain is for super admins only; the
 // employee list and assignments for super admins and holders of
 // manage_partner_employees; deleting a user from a client's portal is for
 // the client's own admins only; nobody acts across partners.
