@@ -314,9 +314,17 @@ const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => st
  * `remove_employee` need a super admin or `manage_partner_employees`;
  * `delete_portal_user` and `grant_portal_access` are never theirs. Client
  * actors may only do those two, on their own portal, as its super admin.
- * Nobody acts on another partner's data. Never throws: malformed actors,
- * actions and targets are denied. Only `superAdmin === true` and a
- * `permissions` array holding the exact permission count.
+ * Nobody acts on another partner's data. Only the actor's and the target's
+ * own properties count: `superAdmin` must be an own `true`, `permissions` an
+ * own array whose own elements are strings, one of them exactly
+ * `manage_partner_employees` (an overridden `includes` is never called).
+ * A field that is only inherited from a prototype is missing: an actor
+ * without its own `superAdmin` boolean and `permissions` array, or with a
+ * field of the wrong type (`superAdmin: "true"`,
+ * `permissions: "manage_partner_employees"`), is `invalid_actor`, denied
+ * every action. Never throws (but for what
+ * a getter the caller defined throws): malformed actors, actions and targets
+ * are denied, with the `path` of the bad part.
  *
  * @param actor - who acts: a partner account's user, or a client's
  * @param action - what they want to do
@@ -330,6 +338,9 @@ const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => st
  * //=> { ok: false, error: { code: "forbidden", reason: "super_admin_required", action: "update_employee_domain", message: "…" } }
  * authorize(manager, "assign_client", { partnerId: "northwind" });
  * //=> { ok: false, error: { code: "forbidden", reason: "other_partner", … } }
+ * const copied = Object.assign({}, JSON.parse('{"userId":"u3","partnerId":"acme","permissions":[],"__proto__":{"superAdmin":true}}'));
+ * authorize(copied, "update_employee_domain", { partnerId: "acme" });
+ * //=> { ok: false, error: { code: "forbidden", reason: "invalid_actor", path: ["actor", "superAdmin"], … } }
  * ```
  */
 export function authorize(
@@ -356,7 +367,8 @@ export function authorize(
 
 /**
  * Whether an actor may do an action on a target: `authorize(…).ok`, without
- * building the error. Never throws.
+ * building the error. Reads only own properties, as `authorize` does. Never
+ * throws (but for what a getter the caller defined throws).
  *
  * @param actor - who acts: a partner account's user, or a client's
  * @param action - what they want to do

@@ -312,9 +312,9 @@ export function expireAssignment(
  * Whether an assignment is active at a moment: over
  * `[activatedAt, removedAt ?? expiresAt ?? ∞)`. A `pending_access`
  * assignment is never active, whatever its fields; a removed or expired one
- * was active over its interval. Never throws: a moment that is not a
- * timestamp, and a record that the transitions would refuse as malformed,
- * are never active.
+ * was active over its interval. Never throws (but for what a getter the
+ * caller defined throws): a moment that is not a timestamp, and a record
+ * that the transitions would refuse as malformed, are never active.
  *
  * @param assignment - the assignment
  * @param at - the moment, in epoch milliseconds

@@ -14,8 +14,10 @@ import {
   removeEmployee,
 } from "../../src/access/assignment.js";
 import { type Action, authorize } from "../../src/access/authorization.js";
+import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import { classifyUser, classifyUsers } from "../../src/classification/classify-user.js";
 import { employeeDomainStatus } from "../../src/classification/suggest-domain.js";
+import { MAX_TIMESTAMP } from "../../src/guards.js";
 import type { Assignment, PartnerUser } from "../../src/model.js";
 import type { IssuePath } from "../../src/result.js";
 
@@ -373,4 +375,56 @@ describe("a list that is not iterable", () => {
       ["actor", "permissions"],
     ],
   ]);
+});
+
+describe("the examples that started this", () => {
+  it("assignClient refused nothing finite; now 1.5, 1e300 and 1e16 are invalid_timestamp, with one shape", () => {
+    for (const now of [1.5, 1e300, 1e16]) {
+      const r = assignClient({ user, clientId: 42, now });
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(Object.keys(r.error).sort()).toEqual(["code", "input", "message", "path"]);
+      expect(r.error).toMatchObject({ code: "invalid_timestamp", path: ["now"], input: now });
+    }
+  });
+
+  it("what assignClient makes at the edges of time, attribution takes", () => {
+    for (const now of [-MAX_TIMESTAMP, 0, MAX_TIMESTAMP - 1]) {
+      const made = assignClient({ user, clientId: 42, now, hasPortalAccess: true });
+      expect(made.ok).toBe(true);
+      if (!made.ok) continue;
+      const r = attributeManagedCredit({
+        period: { start: now, end: now + 1 },
+        partners: [{ partnerId: "acme", program: "partner", employeeDomains: ["acme.com"] }],
+        clients: [{ clientId: 42, mrr: { amountMinor: 10_000, currency: "USD" } }],
+        users: [user],
+        assignments: [made.value.assignment],
+        activities: [{ clientId: 42, email: "jane@acme.com", at: now }],
+      });
+      expect(r.ok).toBe(true);
+    }
+    expect(assignClient({ user, clientId: 42, now: MAX_TIMESTAMP + 1 }).ok).toBe(false);
+  });
+
+  it('a client id of "42" is invalid_client_id from every function, never a bare forbidden', () => {
+    const target = denial(clientAdmin, "grant_portal_access", {
+      partnerId: "acme",
+      clientId: "42",
+    });
+    expect(target).toMatchObject({
+      code: "invalid_client_id",
+      path: ["target", "clientId"],
+      input: "42",
+    });
+    expect(failure(assignClient(never({ user, clientId: "42", now: T0 })))).toMatchObject({
+      code: "invalid_client_id",
+      path: ["clientId"],
+    });
+    expect(
+      firstItem(assignEmployees(never({ users: [user], clientId: "42", now: T0 }))),
+    ).toMatchObject({
+      code: "invalid_client_id",
+      path: ["clientId"],
+    });
+  });
 });
