@@ -169,10 +169,15 @@ const contexts = new WeakMap<
   { readonly entries: readonly unknown[] | null; readonly context: PartnerContext }
 >();
 
-function sameEntries(a: readonly unknown[] | null, b: readonly unknown[] | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+// Whether the partner's entries (any value) are still the remembered own
+// elements, checked without copying them: classifying user after user of
+// one partner stays cheap. A list with holes never matches, and is re-read.
+function sameEntries(remembered: readonly unknown[] | null, raw: unknown): boolean {
+  if (!Array.isArray(raw)) return remembered === null;
+  if (remembered === null || raw.length !== remembered.length) return false;
+  for (let i = 0; i < raw.length; i++) {
+    if (!Object.hasOwn(raw, i) || raw[i] !== remembered[i]) return false;
+  }
   return true;
 }
 
@@ -203,30 +208,40 @@ function sameEntries(a: readonly unknown[] | null, b: readonly unknown[] | null)
 export function partnerContext(partner: unknown, options: unknown): PartnerContext {
   const shared = resolveSharedDomainList(readOptions(options));
   if (!isRecord(partner)) return buildContext(null, false, shared);
-  const raw = own(partner, "employeeDomains");
-  const entries: readonly unknown[] | null = Array.isArray(raw) ? ownElements(raw) : null;
-  const matchSubdomains = own(partner, "matchSubdomains") === true;
+  // Object.hasOwn and a named read rather than own(): this runs once per
+  // classifyUser call, and a named read stays fast where own()'s keyed one
+  // sees every shape of the library.
+  const p = partner as { readonly employeeDomains?: unknown; readonly matchSubdomains?: unknown };
+  const raw = Object.hasOwn(p, "employeeDomains") ? p.employeeDomains : undefined;
+  const matchSubdomains = Object.hasOwn(p, "matchSubdomains") && p.matchSubdomains === true;
   const cached = contexts.get(partner);
   if (
     cached !== undefined &&
     cached.context.shared === shared &&
     cached.context.matchSubdomains === matchSubdomains &&
-    sameEntries(cached.entries, entries)
+    sameEntries(cached.entries, raw)
   ) {
     return cached.context;
   }
+  const entries: readonly unknown[] | null = Array.isArray(raw) ? ownElements(raw) : null;
   const context = buildContext(entries, matchSubdomains, shared);
   contexts.set(partner, { entries, context });
   return context;
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+// Up to this length the indexes are walked; longer arrays by their own keys.
+const WALK_LIMIT = 1024;
 
 // The own elements of an array, in order: holes and elements inherited from
-// a prototype are not the caller's data. Own keys rather than 0..length, so
-// that a sparse array claiming a huge length costs only what it holds.
+// a prototype are not the caller's data. A long array goes by its own keys,
+// so that a sparse array claiming a huge length costs only what it holds.
 function ownElements(array: readonly unknown[]): unknown[] {
   const out: unknown[] = [];
+  if (array.length <= WALK_LIMIT) {
+    for (let i = 0; i < array.length; i++) if (Object.hasOwn(array, i)) out.push(array[i]);
+    return out;
+  }
   for (const key of Object.keys(array)) {
     if (ARRAY_INDEX.test(key)) out.push(array[Number(key)]);
   }
@@ -425,8 +440,11 @@ function classifyFast(
   return verdict.classification;
 }
 
+// Once per user of a roster: a named read after Object.hasOwn stays fast
+// where own()'s keyed read would not.
 function emailOf(user: unknown): unknown {
-  return typeof user === "object" && user !== null ? own(user, "email") : user;
+  if (typeof user !== "object" || user === null) return user;
+  return Object.hasOwn(user, "email") ? (user as { readonly email?: unknown }).email : undefined;
 }
 
 /**
