@@ -7,13 +7,23 @@ export type {
   AssignClientSuccess,
   AssignClientsInput,
   AssignEmployeesInput,
+  AssignmentRecordIssue,
   AssignmentTransitionError,
   BulkAssignError,
+  BulkAssignRequestIssue,
   BulkAssignResult,
   ExpireAssignmentError,
+  InvalidClientIdIssue,
+  InvalidEmailIssue,
+  InvalidListIssue,
+  InvalidPartnerIdIssue,
+  InvalidRecordIssue,
+  InvalidTimestampIssue,
   RemoveClientAccessError,
   RemovedEmployee,
+  RemoveEmployeeIssue,
   RemoveEmployeeResult,
+  ValueIssue,
 } from "./access/assignment.js";
 export {
   assignClient,
@@ -266,7 +276,7 @@ export type {
 } from "./ports/repository.js";
 export type { IssueBase, IssuePath, Result } from "./result.js";
 export { err, isPartnerAccessError, ok, PartnerAccessError, unwrapOrThrow } from "./result.js";
-export { schemas } from "./schemas.js";
+export { inputSchemas, schemas } from "./schemas.js";
 export type {
   AlreadyAssignedError,
   AssignClientServiceError,

@@ -1,13 +1,15 @@
 /**
- * The data shapes of design section 2.0a: plain, readonly, JSON-friendly
- * objects that use one key name per idea everywhere. The pure core takes them
- * as they are; `schemas` validates untrusted input into them.
+ * The data shapes of the library: plain, readonly, JSON-friendly objects
+ * that use one key name per idea everywhere. The pure core takes them as
+ * they are, reading only their own properties; `schemas` validates untrusted
+ * input into them.
  *
  * @module
  */
 
 /**
- * The identifier of a partner account, a non-empty string of the caller's choosing.
+ * The identifier of a partner account, a non-empty string of the caller's
+ * choosing (`isPartnerId`; anything else is `invalid_partner_id`).
  *
  * @example
  * ```ts
@@ -17,7 +19,9 @@
 export type PartnerId = string;
 
 /**
- * A client account's HubID: a positive safe integer.
+ * A client account's HubID: a positive safe integer (`isClientId`). A numeric
+ * string such as `"42"` is not one: every function refuses it as
+ * `invalid_client_id`.
  *
  * @example
  * ```ts
@@ -27,7 +31,11 @@ export type PartnerId = string;
 export type ClientId = number;
 
 /**
- * A point in time in epoch milliseconds, UTC.
+ * A point in time in epoch milliseconds, UTC: a safe integer within
+ * ±8.64e15 ms, the range a `Date` can hold (`isTimestamp`, `MAX_TIMESTAMP`).
+ * `1.5`, `1e16`, `NaN` and ISO strings are not timestamps: every function
+ * refuses them as `invalid_timestamp` (the schemas turn ISO strings with a
+ * time zone and `Date`s into timestamps). Functions return `0`, never `-0`.
  *
  * @example
  * ```ts

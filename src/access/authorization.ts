@@ -1,5 +1,5 @@
 /**
- * Who may do what in a partner program (design 2.3): the partner's super
+ * Who may do what in a partner program: the partner's super
  * admins set the employee domain; super admins and holders of
  * `manage_partner_employees` see the partner-employee list and change
  * assignments; only the client's own admins change who is in the client's
@@ -8,8 +8,16 @@
  * @module
  */
 
+import { isRecord, own } from "../guards.js";
 import type { ClientId, PartnerId } from "../model.js";
-import { err, type IssueBase, ok, type Result } from "../result.js";
+import { err, type IssueBase, type IssuePath, ok, type Result } from "../result.js";
+import {
+  checkClientId,
+  checkPartnerId,
+  invalidList,
+  invalidRecord,
+  type ValueIssue,
+} from "./issues.js";
 
 /**
  * A permission a partner-account user can hold besides being a super admin.
@@ -58,7 +66,7 @@ export interface ClientActor {
 }
 
 /**
- * The actions the library authorizes. The first six are design 2.3's;
+ * The actions the library authorizes. The first six are the program's own;
  * `remove_employee` (removing a user from the partner account, which revokes
  * their assignments) and `grant_portal_access` (the client adding a partner
  * employee to its portal) complete the assignment life cycle.
@@ -142,7 +150,13 @@ export type ForbiddenReason =
 
 /**
  * The error of {@link authorize}: `code: "forbidden"`, the `reason`, an
- * English `message`, and the `action` (`null` when it was not a known action).
+ * English `message`, and the `action` (`null` when it was not a known
+ * action). When the actor, action or target itself is malformed
+ * (`invalid_actor`, `unknown_action`, `invalid_target`), `path` and `input`
+ * say which part (`["actor", "superAdmin"]`, `["target", "clientId"]`), and
+ * for the actor and target `issue` carries the value issue that every other
+ * function reports for the same value (`invalid_record`, `invalid_list`,
+ * `invalid_partner_id`, `invalid_client_id`).
  *
  * @example
  * ```ts
@@ -155,12 +169,14 @@ export type ForbiddenReason =
 export interface ForbiddenError extends IssueBase<"forbidden"> {
   readonly reason: ForbiddenReason;
   readonly action: Action | null;
+  /** The value issue behind `invalid_actor` and `invalid_target`. */
+  readonly issue?: ValueIssue;
 }
 
 const MANAGE: Permission = "manage_partner_employees";
 
-// rule (design 2.3): only the client's own admins decide who is in the
-// client's portal; a partner can assign, but access needs the client.
+// rule: only the client's own admins decide who is in the client's portal;
+// a partner can assign, but access needs the client.
 function isClientOnly(action: Action): boolean {
   return action === "delete_portal_user" || action === "grant_portal_access";
 }
@@ -169,53 +185,105 @@ function isAction(value: unknown): value is Action {
   return typeof value === "string" && (ACTIONS as readonly string[]).includes(value);
 }
 
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === "string" && value !== "";
+// Why a request is denied: the reason, with the value issue when the actor
+// or the target is malformed.
+type Denial =
+  | ForbiddenReason
+  | { readonly reason: "invalid_actor" | "invalid_target"; readonly issue: ValueIssue };
+
+function checkFlag(value: unknown, path: IssuePath): ValueIssue | undefined {
+  if (typeof value === "boolean") return undefined;
+  return invalidRecord(path, value, "superAdmin must be true or false.");
 }
 
-function isClientId(value: unknown): value is ClientId {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+// A userId is a non-empty string; it has no code of its own.
+function checkUserId(value: unknown, path: IssuePath): ValueIssue | undefined {
+  if (typeof value === "string" && value !== "") return undefined;
+  return invalidRecord(path, value, "The actor needs a userId, a non-empty string.");
 }
 
-function field(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
-}
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 
-/** The reason to deny, or `null` to allow. Reads its inputs defensively. */
-function decide(actor: unknown, action: unknown, target: unknown): ForbiddenReason | null {
-  if (typeof actor !== "object" || actor === null || !isNonEmptyString(field(actor, "userId"))) {
-    return "invalid_actor";
+// rule: only an own array of strings counts as the permissions, and only its
+// own elements (never an inherited index, never an overridden `includes`).
+function readPermissions(value: unknown): ValueIssue | boolean {
+  if (!Array.isArray(value)) return invalidList(["actor", "permissions"], value);
+  let manage = false;
+  // Own keys rather than 0..length: a sparse array may claim a huge length.
+  for (const key of Object.keys(value)) {
+    if (!ARRAY_INDEX.test(key)) continue;
+    const p: unknown = value[Number(key)];
+    if (typeof p !== "string") {
+      return invalidRecord(["actor", "permissions", Number(key)], p, "A permission is a string.");
+    }
+    if (p === MANAGE) manage = true;
   }
-  const client = field(actor, "kind") === "client";
-  if (
-    client ? !isClientId(field(actor, "clientId")) : !isNonEmptyString(field(actor, "partnerId"))
-  ) {
-    return "invalid_actor";
+  return manage;
+}
+
+type ReadActor =
+  | ValueIssue
+  | { readonly client: ClientId; readonly superAdmin: boolean }
+  | { readonly partner: PartnerId; readonly superAdmin: boolean; readonly manage: boolean };
+
+// Reads an actor from its own properties only: a client's user when its own
+// `kind` is "client", a partner account's user otherwise.
+function readActor(actor: unknown): ReadActor {
+  if (!isRecord(actor)) return invalidRecord(["actor"], actor, "The actor must be an object.");
+  const superAdmin = own(actor, "superAdmin") === true;
+  const common =
+    checkUserId(own(actor, "userId"), ["actor", "userId"]) ??
+    checkFlag(own(actor, "superAdmin"), ["actor", "superAdmin"]);
+  if (own(actor, "kind") === "client") {
+    const client = own(actor, "clientId");
+    return (
+      common ??
+      checkClientId(client, ["actor", "clientId"]) ?? { client: client as ClientId, superAdmin }
+    );
   }
+  const partner = own(actor, "partnerId");
+  const bad = common ?? checkPartnerId(partner, ["actor", "partnerId"]);
+  if (bad !== undefined) return bad;
+  const manage = readPermissions(own(actor, "permissions"));
+  if (typeof manage !== "boolean") return manage;
+  return { partner: partner as PartnerId, superAdmin, manage };
+}
+
+function readTarget(
+  target: unknown,
+  needsClient: boolean,
+): ValueIssue | { readonly partnerId: PartnerId; readonly clientId: unknown } {
+  if (!isRecord(target)) return invalidRecord(["target"], target, "The target must be an object.");
+  const partnerId = own(target, "partnerId");
+  const clientId = own(target, "clientId");
+  return (
+    checkPartnerId(partnerId, ["target", "partnerId"]) ??
+    (needsClient ? checkClientId(clientId, ["target", "clientId"]) : undefined) ?? {
+      partnerId: partnerId as PartnerId,
+      clientId,
+    }
+  );
+}
+
+/** Why to deny, or `null` to allow. Reads only own properties of its inputs. */
+function decide(actor: unknown, action: unknown, target: unknown): Denial | null {
+  const who = readActor(actor);
+  if ("code" in who) return { reason: "invalid_actor", issue: who };
   if (!isAction(action)) return "unknown_action";
-  const targetPartner = field(target, "partnerId");
-  if (!isNonEmptyString(targetPartner)) return "invalid_target";
-  const superAdmin = field(actor, "superAdmin") === true;
-
-  if (client) {
+  const what = readTarget(target, "client" in who && isClientOnly(action));
+  if ("code" in what) return { reason: "invalid_target", issue: what };
+  if ("client" in who) {
     if (!isClientOnly(action)) return "partner_only";
-    const targetClient = field(target, "clientId");
-    if (!isClientId(targetClient)) return "invalid_target";
-    if (targetClient !== field(actor, "clientId")) return "other_client";
-    return superAdmin ? null : "super_admin_required";
+    if (what.clientId !== who.client) return "other_client";
+    return who.superAdmin ? null : "super_admin_required";
   }
-
   if (isClientOnly(action)) return "client_only";
-  // rule (design 2.3): an actor never acts on another partner's data, not
-  // even its super admin.
-  if (field(actor, "partnerId") !== targetPartner) return "other_partner";
-  if (superAdmin) return null;
-  // rule (design 1): only a super admin may set or change the employee domain.
+  // rule: an actor never acts on another partner's data, not even its super admin.
+  if (who.partner !== what.partnerId) return "other_partner";
+  if (who.superAdmin) return null;
+  // rule: only a super admin may set or change the employee domain.
   if (action === "update_employee_domain") return "super_admin_required";
-  const permissions = field(actor, "permissions");
-  return Array.isArray(permissions) && permissions.includes(MANAGE) ? null : "permission_required";
+  return who.manage ? null : "permission_required";
 }
 
 const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => string } = {
@@ -246,9 +314,17 @@ const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => st
  * `remove_employee` need a super admin or `manage_partner_employees`;
  * `delete_portal_user` and `grant_portal_access` are never theirs. Client
  * actors may only do those two, on their own portal, as its super admin.
- * Nobody acts on another partner's data. Never throws: malformed actors,
- * actions and targets are denied. Only `superAdmin === true` and a
- * `permissions` array holding the exact permission count.
+ * Nobody acts on another partner's data. Only the actor's and the target's
+ * own properties count: `superAdmin` must be an own `true`, `permissions` an
+ * own array whose own elements are strings, one of them exactly
+ * `manage_partner_employees` (an overridden `includes` is never called).
+ * A field that is only inherited from a prototype is missing: an actor
+ * without its own `superAdmin` boolean and `permissions` array, or with a
+ * field of the wrong type (`superAdmin: "true"`,
+ * `permissions: "manage_partner_employees"`), is `invalid_actor`, denied
+ * every action. Never throws (but for what
+ * a getter the caller defined throws): malformed actors, actions and targets
+ * are denied, with the `path` of the bad part.
  *
  * @param actor - who acts: a partner account's user, or a client's
  * @param action - what they want to do
@@ -262,6 +338,9 @@ const MESSAGES: { readonly [R in ForbiddenReason]: (action: Action | null) => st
  * //=> { ok: false, error: { code: "forbidden", reason: "super_admin_required", action: "update_employee_domain", message: "…" } }
  * authorize(manager, "assign_client", { partnerId: "northwind" });
  * //=> { ok: false, error: { code: "forbidden", reason: "other_partner", … } }
+ * const copied = Object.assign({}, JSON.parse('{"userId":"u3","partnerId":"acme","permissions":[],"__proto__":{"superAdmin":true}}'));
+ * authorize(copied, "update_employee_domain", { partnerId: "acme" });
+ * //=> { ok: false, error: { code: "forbidden", reason: "invalid_actor", path: ["actor", "superAdmin"], … } }
  * ```
  */
 export function authorize(
@@ -269,15 +348,27 @@ export function authorize(
   action: Action,
   target: AuthorizationTarget,
 ): Result<void, ForbiddenError> {
-  const reason = decide(actor, action, target);
-  if (reason === null) return ok(undefined);
+  const denial = decide(actor, action, target);
+  if (denial === null) return ok(undefined);
   const known = isAction(action) ? action : null;
-  return err({ code: "forbidden", reason, message: MESSAGES[reason](known), action: known });
+  const reason = typeof denial === "string" ? denial : denial.reason;
+  const issue = typeof denial === "string" ? undefined : denial.issue;
+  const error: ForbiddenError = {
+    code: "forbidden",
+    reason,
+    message: MESSAGES[reason](known),
+    action: known,
+  };
+  if (issue !== undefined)
+    return err({ ...error, path: issue.path ?? [], input: issue.input, issue });
+  if (reason === "unknown_action") return err({ ...error, path: ["action"], input: action });
+  return err(error);
 }
 
 /**
  * Whether an actor may do an action on a target: `authorize(…).ok`, without
- * building the error. Never throws.
+ * building the error. Reads only own properties, as `authorize` does. Never
+ * throws (but for what a getter the caller defined throws).
  *
  * @param actor - who acts: a partner account's user, or a client's
  * @param action - what they want to do

@@ -1,5 +1,5 @@
 /**
- * Classification of a partner's users (design 2.2): who is recognised
+ * Classification of a partner's users: who is recognised
  * automatically as one of the partner's employees by the email domain, and
  * who must be assigned by hand through the Client Access Manager.
  *
@@ -19,6 +19,7 @@ import {
   type SharedDomainList,
   type SharedDomainOptions,
 } from "../domain/shared-domains.js";
+import { isIterable, isRecord, own } from "../guards.js";
 import type { Partner, PartnerUser } from "../model.js";
 
 /**
@@ -168,10 +169,15 @@ const contexts = new WeakMap<
   { readonly entries: readonly unknown[] | null; readonly context: PartnerContext }
 >();
 
-function sameEntries(a: readonly unknown[] | null, b: readonly unknown[] | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+// Whether the partner's entries (any value) are still the remembered own
+// elements, checked without copying them: classifying user after user of
+// one partner stays cheap. A list with holes never matches, and is re-read.
+function sameEntries(remembered: readonly unknown[] | null, raw: unknown): boolean {
+  if (!Array.isArray(raw)) return remembered === null;
+  if (remembered === null || raw.length !== remembered.length) return false;
+  for (let i = 0; i < raw.length; i++) {
+    if (!Object.hasOwn(raw, i) || raw[i] !== remembered[i]) return false;
+  }
   return true;
 }
 
@@ -181,11 +187,14 @@ function sameEntries(a: readonly unknown[] | null, b: readonly unknown[] | null)
  * is ignored rather than trusted, because
  * - an invalid name matches no address anyway;
  * - a public suffix (`com`) with subdomain matching would match everyone;
- * - a shared domain (`gmail.com`) cannot be an employee domain (design 1):
- *   honouring it would hand anyone with a free-mail address a Partner Seat.
- * Anything that is not an object with an `employeeDomains` array reads as a
- * partner with no domain. Only `matchSubdomains === true` opts in. The
- * result is remembered per partner object while its entries stay the same.
+ * - a shared domain (`gmail.com`) cannot be an employee domain (a free-mail
+ *   address says nothing about an employer): honouring it would hand anyone
+ *   with a free-mail address a Partner Seat.
+ * Only the partner's own properties are read, and only the own elements of
+ * its `employeeDomains`: anything that is not an object with an own
+ * `employeeDomains` array reads as a partner with no domain, and only an own
+ * `matchSubdomains === true` opts in. The result is remembered per partner
+ * object while its entries stay the same.
  *
  * @internal Shared by the classification modules; not exported by the package.
  * @param partner - the partner, of any type
@@ -198,23 +207,45 @@ function sameEntries(a: readonly unknown[] | null, b: readonly unknown[] | null)
  */
 export function partnerContext(partner: unknown, options: unknown): PartnerContext {
   const shared = resolveSharedDomainList(readOptions(options));
-  if (typeof partner !== "object" || partner === null) return buildContext(null, false, shared);
-  const p = partner as { employeeDomains?: unknown; matchSubdomains?: unknown };
-  const raw = p.employeeDomains;
-  const entries: readonly unknown[] | null = Array.isArray(raw) ? raw : null;
-  const matchSubdomains = p.matchSubdomains === true;
+  if (!isRecord(partner)) return buildContext(null, false, shared);
+  // Object.hasOwn and a named read rather than own(): this runs once per
+  // classifyUser call, and a named read stays fast where own()'s keyed one
+  // sees every shape of the library.
+  const p = partner as { readonly employeeDomains?: unknown; readonly matchSubdomains?: unknown };
+  const raw = Object.hasOwn(p, "employeeDomains") ? p.employeeDomains : undefined;
+  const matchSubdomains = Object.hasOwn(p, "matchSubdomains") && p.matchSubdomains === true;
   const cached = contexts.get(partner);
   if (
     cached !== undefined &&
     cached.context.shared === shared &&
     cached.context.matchSubdomains === matchSubdomains &&
-    sameEntries(cached.entries, entries)
+    sameEntries(cached.entries, raw)
   ) {
     return cached.context;
   }
+  const entries: readonly unknown[] | null = Array.isArray(raw) ? ownElements(raw) : null;
   const context = buildContext(entries, matchSubdomains, shared);
-  contexts.set(partner, { entries: entries === null ? null : entries.slice(), context });
+  contexts.set(partner, { entries, context });
   return context;
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+// Up to this length the indexes are walked; longer arrays by their own keys.
+const WALK_LIMIT = 1024;
+
+// The own elements of an array, in order: holes and elements inherited from
+// a prototype are not the caller's data. A long array goes by its own keys,
+// so that a sparse array claiming a huge length costs only what it holds.
+function ownElements(array: readonly unknown[]): unknown[] {
+  const out: unknown[] = [];
+  if (array.length <= WALK_LIMIT) {
+    for (let i = 0; i < array.length; i++) if (Object.hasOwn(array, i)) out.push(array[i]);
+    return out;
+  }
+  for (const key of Object.keys(array)) {
+    if (ARRAY_INDEX.test(key)) out.push(array[Number(key)]);
+  }
+  return out;
 }
 
 function buildContext(
@@ -241,10 +272,11 @@ function buildContext(
   return { domains, matchSubdomains, shared, ignored: Object.freeze(ignored), verdicts: new Map() };
 }
 
+// Only the options' own `sharedDomains` counts: an inherited one must not
+// replace the shared-domain list.
 function readOptions(options: unknown): SharedDomainOptions | undefined {
-  return typeof options === "object" && options !== null
-    ? (options as SharedDomainOptions)
-    : undefined;
+  const sharedDomains = own(options, "sharedDomains");
+  return sharedDomains === undefined ? undefined : ({ sharedDomains } as SharedDomainOptions);
 }
 
 /**
@@ -276,7 +308,7 @@ export function matchDomain(domain: string, context: PartnerContext): DomainMatc
   return undefined;
 }
 
-// rule (design 2.2): partner_has_no_domain, then shared_domain, then
+// rule: partner_has_no_domain, then shared_domain, then
 // different_domain. The shared check may come before the match because a
 // shared domain is never among the usable employee domains; under subdomain
 // matching it also keeps a shared subdomain of an employee domain (a
@@ -298,10 +330,12 @@ function classifyParsed(email: unknown, context: PartnerContext): Classification
  * is on one of the partner's employee domains, `client_access_manager` with
  * the reason otherwise, `invalid_email` when the address is refused. Only
  * `employeeDomains` and `matchSubdomains` of the partner are read; domains
- * are compared in canonical form. Never throws: a partner that is not an
- * object with an `employeeDomains` array counts as a partner with no domain,
- * and employee domains that are invalid, public suffixes or shared are
- * ignored. To classify many users, use {@link classifyUsers}.
+ * are compared in canonical form, and only the partner's and the options'
+ * own properties count. Never throws (but for what a getter the caller
+ * defined throws): a partner that is not an object with an own
+ * `employeeDomains` array counts as a partner with no domain, and employee
+ * domains that are invalid, public suffixes or shared are ignored. To
+ * classify many users, use {@link classifyUsers}.
  *
  * @param email - the user's address, of any type
  * @param partner - the partner account
@@ -406,16 +440,11 @@ function classifyFast(
   return verdict.classification;
 }
 
+// Once per user of a roster: a named read after Object.hasOwn stays fast
+// where own()'s keyed read would not.
 function emailOf(user: unknown): unknown {
-  return typeof user === "object" && user !== null ? (user as { email?: unknown }).email : user;
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    value !== undefined &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-  );
+  if (typeof user !== "object" || user === null) return user;
+  return Object.hasOwn(user, "email") ? (user as { readonly email?: unknown }).email : undefined;
 }
 
 /**
@@ -424,8 +453,10 @@ function isIterable(value: unknown): value is Iterable<unknown> {
  * Client Access Manager?". The partner's domains are read once per call, each
  * distinct domain part is classified once, and classifications are shared
  * frozen objects, so a large roster costs little beyond the result array.
- * A user that is not an object is classified by itself as an email (so it is
- * `invalid_email`); `users` that is not iterable counts as empty. Never throws.
+ * A user's own `email` is read; a user that is not an object is classified
+ * by itself as an email (so it is `invalid_email`); `users` that is not
+ * iterable (a string is not a list of users) counts as empty. Never throws,
+ * except what the caller's own getters or iterator throw.
  *
  * @param users - the partner's users, in any order; read once
  * @param partner - the partner account

@@ -1,5 +1,5 @@
 /**
- * Partner Seat eligibility (design 1 and 2.2): a free seat in a client's
+ * Partner Seat eligibility: a free seat in a client's
  * account needs all three of: the user is a user of the partner account, is
  * tagged as a partner employee, and has an address on the partner's employee
  * domain.
@@ -7,6 +7,7 @@
  * @module
  */
 
+import { isPartnerId, own } from "../guards.js";
 import type { Partner, PartnerUser } from "../model.js";
 import { type ClassifyUserOptions, classifyUser } from "./classify-user.js";
 
@@ -59,18 +60,16 @@ export type PartnerSeatEligibility =
  */
 export type PartnerSeatEligibilityOptions = ClassifyUserOptions;
 
-function isPartnerId(value: unknown): value is string {
-  return typeof value === "string" && value !== "";
-}
-
 /**
  * Checks whether a user can have a Partner Seat and, when not, reports all
  * the failing rules, not only the first, so an admin can fix them in one go.
  * A user whose `partnerId` differs from the partner's is a user of another
  * account: `not_in_partner_account`. The domain rule is `classifyUser`
- * returning `domain_match`. Never throws: a user or partner that is not an
- * object fails every rule it cannot prove, and two missing `partnerId`s never
- * count as the same account.
+ * returning `domain_match`. Only own properties of the user and the partner
+ * count: an inherited `tagged` or `partnerId` proves nothing. Never throws
+ * (but for what a getter the caller defined throws): a user or partner that
+ * is not an object fails every rule it cannot prove, and two missing
+ * `partnerId`s never count as the same account.
  *
  * @param user - the partner's user
  * @param partner - the partner account
@@ -90,22 +89,21 @@ export function partnerSeatEligibility(
   partner: Partner,
   options?: PartnerSeatEligibilityOptions,
 ): PartnerSeatEligibility {
-  const u: Partial<Record<keyof PartnerUser, unknown>> =
-    typeof user === "object" && user !== null ? user : {};
-  const partnerId: unknown =
-    typeof partner === "object" && partner !== null
-      ? (partner as { partnerId?: unknown }).partnerId
-      : undefined;
+  const partnerId = own(user, "partnerId");
   const reasons: PartnerSeatIneligibilityReason[] = [];
-  // rule: a Partner Seat is for users of the partner account (design 1);
+  // rule: a Partner Seat is for users of the partner account;
   // inPartnerAccount defaults to true.
-  if (!isPartnerId(u.partnerId) || u.partnerId !== partnerId || u.inPartnerAccount === false) {
+  if (
+    !isPartnerId(partnerId) ||
+    partnerId !== own(partner, "partnerId") ||
+    own(user, "inPartnerAccount") === false
+  ) {
     reasons.push("not_in_partner_account");
   }
-  // rule: only tagged users count as partner employees (design 1).
-  if (u.tagged !== true) reasons.push("not_tagged");
-  // rule: the address matches the partner's employee domain (design 1).
-  if (classifyUser(u.email, partner, options).kind !== "domain_match") {
+  // rule: only tagged users count as partner employees.
+  if (own(user, "tagged") !== true) reasons.push("not_tagged");
+  // rule: the address matches the partner's employee domain.
+  if (classifyUser(own(user, "email"), partner, options).kind !== "domain_match") {
     reasons.push("domain_mismatch");
   }
   const [first, ...rest] = reasons;

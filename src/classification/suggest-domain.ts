@@ -1,5 +1,5 @@
 /**
- * Choosing and checking a partner's employee domain (design 1 and 2.2): a
+ * Choosing and checking a partner's employee domain: a
  * partner with employees on several domains sets the one most of its
  * client-facing employees use, adds the others by hand through the Client
  * Access Manager, and keeps getting reminders while no domain is set.
@@ -10,6 +10,7 @@
 import { type EmailIssue, parseEmailAddress } from "../domain/email-address.js";
 import type { DomainIssue, EmailDomain } from "../domain/email-domain.js";
 import { resolveSharedDomainList, type SharedDomainOptions } from "../domain/shared-domains.js";
+import { isIterable, isPartnerId, own } from "../guards.js";
 import type { Partner, PartnerUser } from "../model.js";
 import type { IssueBase } from "../result.js";
 import {
@@ -46,14 +47,6 @@ export interface EmployeeDomainSuggestion {
  */
 export type SuggestEmployeeDomainOptions = SharedDomainOptions;
 
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    value !== undefined &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-  );
-}
-
 /**
  * Suggests an employee domain from a list of addresses: the most common
  * canonical domain among the valid addresses that is not shared (a free-mail
@@ -62,7 +55,9 @@ function isIterable(value: unknown): value is Iterable<unknown> {
  * domain would recognise. Ties go to the alphabetically first domain (plain
  * code-unit order of the canonical ASCII form). Each canonical domain counts
  * on its own: `eu.acme.com` is not `acme.com`. Invalid addresses are
- * skipped; `emails` that is not iterable counts as empty. Never throws.
+ * skipped; `emails` that is not iterable (a string is not a list) counts as
+ * empty; only the options' own `sharedDomains` counts. Never throws, except
+ * what the caller's own iterator throws.
  *
  * @param emails - addresses, of any type
  * @param options - `sharedDomains` to add to or replace the default list
@@ -79,8 +74,9 @@ export function suggestEmployeeDomain(
   options?: SuggestEmployeeDomainOptions,
 ): EmployeeDomainSuggestion | null {
   if (!isIterable(emails)) return null;
+  const sharedDomains = own(options, "sharedDomains");
   const shared = resolveSharedDomainList(
-    typeof options === "object" && options !== null ? options : undefined,
+    sharedDomains === undefined ? undefined : ({ sharedDomains } as SharedDomainOptions),
   );
   const counts = new Map<EmailDomain, number>();
   const isShared = new Map<EmailDomain, boolean>();
@@ -100,7 +96,7 @@ export function suggestEmployeeDomain(
   let best: EmailDomain | undefined;
   let bestCount = 0;
   for (const [domain, count] of counts) {
-    // rule (design 2.2): ties are broken by the domain's alphabetical order
+    // rule: ties are broken by the domain's alphabetical order
     if (count > bestCount || (count === bestCount && best !== undefined && domain < best)) {
       best = domain;
       bestCount = count;
@@ -243,8 +239,10 @@ function percent(share: number): string {
  * client-facing ones, for the suggestion, are those among them that are
  * tagged. Employee domains are read as `classifyUser` reads them: invalid,
  * public-suffix and shared entries are ignored and listed in
- * `ignoredDomains`. Never throws: a partner that is not an object is a
- * partner with no domain, and `users` that is not iterable is empty.
+ * `ignoredDomains`. Only own properties of the partner and the users count.
+ * Never throws (but for what the caller's own getters or iterator throw): a
+ * partner that is not an object is a partner with no domain, and `users`
+ * that is not iterable is empty.
  *
  * @param partner - the partner account
  * @param users - the partner's users
@@ -269,19 +267,12 @@ export function employeeDomainStatus(
   options?: EmployeeDomainStatusOptions,
 ): EmployeeDomainStatus {
   const context = partnerContext(partner, options);
-  const partnerId: unknown =
-    typeof partner === "object" && partner !== null
-      ? (partner as { partnerId?: unknown }).partnerId
-      : undefined;
+  const partnerId = own(partner, "partnerId");
   const members: PartnerUser[] = [];
   if (isIterable(users)) {
     for (const user of users) {
-      if (typeof user !== "object" || user === null) continue;
-      const u = user as Partial<Record<keyof PartnerUser, unknown>>;
-      if (typeof u.partnerId !== "string" || u.partnerId === "" || u.partnerId !== partnerId) {
-        continue;
-      }
-      if (u.inPartnerAccount === false) continue;
+      const p = own(user, "partnerId");
+      if (!isPartnerId(p) || p !== partnerId || own(user, "inPartnerAccount") === false) continue;
       members.push(user as PartnerUser);
     }
   }
@@ -296,9 +287,9 @@ export function employeeDomainStatus(
     if (c.kind === "client_access_manager")
       clientAccessManagerUsers.push({ user, reason: c.reason });
     else if (c.kind === "invalid_email") invalidEmailUsers.push({ user, error: c.error });
-    // rule (design 1): the domain to set is the one most client-facing
-    // employees use; only tagged users work in client accounts.
-    if (user.tagged === true) clientFacing.push(user.email);
+    // rule: the domain to set is the one most client-facing employees use;
+    // only tagged users work in client accounts.
+    if (own(user, "tagged") === true) clientFacing.push(own(user, "email"));
   }
 
   const suggestion = suggestEmployeeDomain(clientFacing, { sharedDomains: context.shared });

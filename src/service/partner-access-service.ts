@@ -57,7 +57,7 @@ import type {
   UserRecord,
   Versioned,
 } from "../ports/repository.js";
-import { err, ok, type Result } from "../result.js";
+import { err, type IssuePath, ok, type Result } from "../result.js";
 import type {
   AlreadyAssignedError,
   AssignClientServiceError,
@@ -1387,16 +1387,16 @@ export function createPartnerAccessService(
 
 type CommonError = InvalidRequestError | ForbiddenError | UnexpectedError;
 
-// The pure bulk rule numbers items among the users it was given; the
-// request's numbering counts every address.
+// The pure bulk rule numbers items among the users it was given
+// (["users", k]); the request's numbering counts every address (["emails", i]).
 function renumber(
   error: BulkAssignError,
   known: readonly { index: number }[],
 ): Result<never, BulkAssignError> {
   if (error.code !== "duplicate_in_request") return err(error);
-  return err({
-    ...error,
-    index: known[error.index]?.index ?? error.index,
-    firstIndex: known[error.firstIndex]?.index ?? error.firstIndex,
-  });
+  const inRequest = (path: IssuePath): IssuePath => {
+    const k = path[1];
+    return typeof k === "number" ? ["emails", known[k]?.index ?? k] : path;
+  };
+  return err({ ...error, path: inRequest(error.path), firstPath: inRequest(error.firstPath) });
 }

@@ -6,7 +6,11 @@ export {
   array,
   boolean,
   enum as picklist,
+  gte,
+  looseObject,
+  lte,
   minLength,
+  multipleOf,
   NEVER,
   number,
   object,
@@ -16,5 +20,6 @@ export {
   regex,
   string,
   transform,
+  union,
   unknown,
 } from "zod/mini";

@@ -8,15 +8,19 @@ import {
   assignClients,
   assignEmployees,
   type BulkAssignError,
+  type BulkAssignRequestIssue,
   type ExpireAssignmentError,
   expireAssignment,
   grantPortalAccess,
+  type InvalidTimestampIssue,
   isAssignmentActiveAt,
   REMOVE_CONFIRMATION,
   type RemoveClientAccessError,
+  type RemoveEmployeeIssue,
   type RemoveEmployeeResult,
   removeClientAccess,
   removeEmployee,
+  type ValueIssue,
 } from "../../src/access/assignment.js";
 import {
   type Action,
@@ -29,15 +33,16 @@ import {
   type ForbiddenReason,
   type Permission,
 } from "../../src/access/authorization.js";
+import type { EmailIssue } from "../../src/domain/email-address.js";
 import type { Assignment, AssignmentStatus, ClientId, PartnerUser } from "../../src/model.js";
-import type { IssueBase, Result } from "../../src/result.js";
+import type { IssueBase, IssuePath, Result } from "../../src/result.js";
 
 declare const actor: Actor;
 declare const assignment: Assignment;
 declare const user: PartnerUser;
 
 describe("authorization types", () => {
-  it("keeps the shapes of design 2.3", () => {
+  it("keeps the published shapes", () => {
     expectTypeOf<Permission>().toEqualTypeOf<"manage_partner_employees">();
     expectTypeOf<Actor>().toEqualTypeOf<{
       readonly userId: string;
@@ -73,7 +78,7 @@ describe("authorization types", () => {
 });
 
 describe("assignment types", () => {
-  it("keeps the signatures of design 2.3", () => {
+  it("keeps the published signatures", () => {
     expectTypeOf(assignClient).parameter(0).toEqualTypeOf<AssignClientInput>();
     expectTypeOf(assignClient).returns.toEqualTypeOf<
       Result<AssignClientSuccess, AssignClientError>
@@ -92,6 +97,7 @@ describe("assignment types", () => {
     expectTypeOf<RemoveEmployeeResult>().toEqualTypeOf<{
       revoked: Assignment[];
       assignments: Assignment[];
+      issues?: readonly RemoveEmployeeIssue[];
     }>();
     expectTypeOf(isAssignmentActiveAt).returns.toEqualTypeOf<boolean>();
     expectTypeOf(REMOVE_CONFIRMATION).toEqualTypeOf<"REMOVE">();
@@ -105,7 +111,10 @@ describe("assignment types", () => {
     } else if (r.error.code === "not_tagged") {
       expectTypeOf(r.error.email).toEqualTypeOf<string>();
     } else if (r.error.code === "invalid_timestamp") {
-      expectTypeOf(r.error.field).toEqualTypeOf<"now" | "expiresAt">();
+      expectTypeOf(r.error.path).toEqualTypeOf<IssuePath>();
+      expectTypeOf(r.error).toEqualTypeOf<InvalidTimestampIssue>();
+    } else if (r.error.code === "invalid_email") {
+      expectTypeOf(r.error.emailIssue).toEqualTypeOf<EmailIssue>();
     }
     const g = grantPortalAccess(assignment, 0);
     if (!g.ok && g.error.code === "invalid_transition") {
@@ -128,6 +137,32 @@ describe("assignment types", () => {
     const byUser = assignEmployees({ users: [user], clientId: 1, now: 0 });
     expectTypeOf(byUser.results[0]!.user).toEqualTypeOf<PartnerUser>();
     expectTypeOf(byUser.assignments).toEqualTypeOf<readonly Assignment[]>();
+  });
+
+  it("reports unreadable requests and bad values in one shape", () => {
+    const byClient = assignClients({ user, clientIds: [1], now: 0 });
+    expectTypeOf(byClient.issues).toEqualTypeOf<readonly BulkAssignRequestIssue[] | undefined>();
+    expectTypeOf<BulkAssignRequestIssue["code"]>().toEqualTypeOf<
+      "invalid_record" | "invalid_list"
+    >();
+    const item = byClient.results[0]!.result;
+    if (!item.ok && item.error.code === "duplicate_in_request") {
+      expectTypeOf(item.error.path).toEqualTypeOf<IssuePath>();
+      expectTypeOf(item.error.firstPath).toEqualTypeOf<IssuePath>();
+    }
+    expectTypeOf<AssignmentTransitionError["code"]>().toEqualTypeOf<
+      | "invalid_record"
+      | "invalid_partner_id"
+      | "invalid_client_id"
+      | "invalid_email"
+      | "invalid_timestamp"
+      | "invalid_transition"
+      | "time_out_of_order"
+      | "assignment_expired"
+    >();
+    expectTypeOf<ValueIssue>().toExtend<IssueBase>();
+    const denied = authorize(actor, "tag_employee", { partnerId: "acme" });
+    if (!denied.ok) expectTypeOf(denied.error.issue).toEqualTypeOf<ValueIssue | undefined>();
   });
 
   it("keeps results readonly", () => {

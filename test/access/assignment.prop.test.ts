@@ -11,8 +11,10 @@ import {
   removeEmployee,
 } from "../../src/access/assignment.js";
 import { emailKey } from "../../src/domain/email-address.js";
+import { isTimestamp, MAX_TIMESTAMP } from "../../src/guards.js";
 import type { Assignment, AssignmentStatus, PartnerUser } from "../../src/model.js";
 import { schemas } from "../../src/schemas.js";
+import { arbitraries } from "../../src/testing/arbitraries.js";
 
 // Small pools so that the same user (in other letter cases), other users
 // and other partners meet often.
@@ -137,15 +139,19 @@ describe("removeEmployee properties", () => {
   it("does not depend on the letter case of the address", () => {
     fc.assert(
       fc.property(fc.constantFrom(...emails), listArb, timeArb, (email, list, now) => {
-        expect(
-          removeEmployee({ partnerId: "acme", email: email.toUpperCase() }, list, now),
-        ).toEqual(removeEmployee({ partnerId: "acme", email }, list, now));
+        const upper = removeEmployee({ partnerId: "acme", email: email.toUpperCase() }, list, now);
+        const lower = removeEmployee({ partnerId: "acme", email }, list, now);
+        expect(upper.revoked).toEqual(lower.revoked);
+        expect(upper.assignments).toEqual(lower.assignments);
+        expect(upper.issues?.map((i) => [i.code, i.path])).toEqual(
+          lower.issues?.map((i) => [i.code, i.path]),
+        );
       }),
     );
   });
 });
 
-// The only moves design 2.3 allows; removed and expired are final.
+// The only moves the life cycle allows; removed and expired are final.
 const allowed = new Set([
   "pending_access>active",
   "pending_access>removed",
@@ -288,3 +294,154 @@ function structuredCloneOrSelf<T>(value: T): T | undefined {
     return undefined;
   }
 }
+
+// ---- every assignment the transitions produce is one they all accept ----
+
+const MAX = MAX_TIMESTAMP;
+const timestampArb = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -MAX, max: MAX }) },
+  fc.constantFrom(-MAX, MAX, 0, -0, Date.UTC(2026, 0, 1)),
+);
+const TIME_FIELDS = ["assignedAt", "activatedAt", "removedAt", "expiresAt"] as const;
+const SHAPE_CODES = [
+  "invalid_record",
+  "invalid_partner_id",
+  "invalid_client_id",
+  "invalid_email",
+  "invalid_timestamp",
+];
+
+function expectWellFormed(a: Assignment): void {
+  expect(schemas.assignment.safeParse(a).success).toBe(true);
+  for (const key of TIME_FIELDS) {
+    const t = a[key];
+    if (key !== "assignedAt" && t === undefined) continue;
+    expect(isTimestamp(t)).toBe(true);
+    expect(Object.is(t, -0)).toBe(false);
+  }
+}
+
+// What each transition must do with a well-formed assignment, at a time its
+// status and dates allow: succeed if the status allows the move, otherwise
+// refuse it as a transition, never as a malformed record.
+function expectAcceptedByEveryTransition(a: Assignment): void {
+  const live = a.status === "pending_access" || a.status === "active";
+  const earliest = a.activatedAt ?? a.assignedAt;
+  const beforeExpiry = a.expiresAt === undefined || earliest < a.expiresAt;
+  const grant = grantPortalAccess(a, a.assignedAt);
+  if (a.status === "pending_access" && beforeExpiry) expect(grant.ok).toBe(true);
+  else if (!grant.ok) expect(SHAPE_CODES).not.toContain(grant.error.code);
+  const removed = removeClientAccess(a, "REMOVE", earliest);
+  if (live && beforeExpiry) expect(removed.ok).toBe(true);
+  else if (!removed.ok) expect(SHAPE_CODES).not.toContain(removed.error.code);
+  if (a.expiresAt !== undefined) {
+    const expired = expireAssignment(a, a.expiresAt);
+    expect(expired.ok).toBe(live);
+    if (!expired.ok) expect(expired.error.code).toBe("invalid_transition");
+  }
+  const revoked = removeEmployee({ partnerId: a.partnerId, email: a.email }, [a], earliest);
+  expect(revoked.issues).toBeUndefined();
+  expect(revoked.revoked).toHaveLength(live ? 1 : 0);
+  for (const next of [grant, removed]) if (next.ok) expectWellFormed(next.value);
+  for (const next of revoked.revoked) expectWellFormed(next);
+}
+
+const validUserArb = fc.record({
+  partnerId: arbitraries.partnerId(),
+  email: arbitraries.emailAddress(),
+  tagged: fc.constant(true),
+});
+
+type Move =
+  | { op: "grant"; at: number }
+  | { op: "remove"; at: number }
+  | { op: "expire"; at: number }
+  | { op: "removeEmployee"; at: number };
+
+const moveArb: fc.Arbitrary<Move> = fc.record({
+  op: fc.constantFrom("grant", "remove", "expire", "removeEmployee"),
+  at: timestampArb,
+}) as fc.Arbitrary<Move>;
+
+function apply(a: Assignment, move: Move): Assignment | undefined {
+  if (move.op === "grant") {
+    const r = grantPortalAccess(a, move.at);
+    return r.ok ? r.value : undefined;
+  }
+  if (move.op === "remove") {
+    const r = removeClientAccess(a, "REMOVE", move.at);
+    return r.ok ? r.value : undefined;
+  }
+  if (move.op === "expire") {
+    const r = expireAssignment(a, move.at);
+    return r.ok ? r.value : undefined;
+  }
+  const r = removeEmployee({ partnerId: a.partnerId, email: a.email }, [a], move.at);
+  return r.revoked[0];
+}
+
+describe("assignments produced by the transitions", () => {
+  it("pass the assignment schema and isTimestamp, and every other transition accepts them", () => {
+    fc.assert(
+      fc.property(
+        validUserArb,
+        arbitraries.clientId(),
+        timestampArb,
+        fc.boolean(),
+        fc.option(timestampArb, { nil: undefined }),
+        fc.array(moveArb, { maxLength: 4 }),
+        (user, clientId, now, hasPortalAccess, expiresAt, moves) => {
+          const made = assignClient({
+            user,
+            clientId,
+            now,
+            hasPortalAccess,
+            ...(expiresAt === undefined ? {} : { expiresAt }),
+          });
+          if (!made.ok) {
+            expect(made.error.code).toBe("expiry_not_after_now");
+            return;
+          }
+          let a = made.value.assignment;
+          expectWellFormed(a);
+          expectAcceptedByEveryTransition(a);
+          for (const move of moves) {
+            const next = apply(a, move);
+            if (next === undefined) continue;
+            expectWellFormed(next);
+            expectAcceptedByEveryTransition(next);
+            a = next;
+          }
+        },
+      ),
+    );
+  });
+});
+
+// ---- the transitions and schemas.assignment agree on what is well-formed ----
+
+const looseAssignmentArb = fc.record(
+  {
+    partnerId: fc.constantFrom("acme", "", 7),
+    clientId: fc.constantFrom(42, 0, 1.5, "42", 2 ** 53),
+    email: fc.constantFrom("jane@acme.com", " Jane@ACME.com ", "jane", 42),
+    status: fc.constantFrom("pending_access", "active", "removed", "expired", "paused"),
+    assignedAt: fc.constantFrom(0, 10, 1.5, 1e16, Number.NaN, -0),
+    activatedAt: fc.constantFrom(0, 5, 10, 20, 1e300),
+    removedAt: fc.constantFrom(10, 30, Number.POSITIVE_INFINITY),
+    expiresAt: fc.constantFrom(10, 40, 0.5),
+  },
+  { requiredKeys: [] },
+);
+
+describe("what a transition takes for a malformed assignment", () => {
+  it("is exactly what schemas.assignment refuses", () => {
+    fc.assert(
+      fc.property(looseAssignmentArb, (a) => {
+        const r = grantPortalAccess(a as Assignment, 1_000);
+        const malformed = !r.ok && SHAPE_CODES.includes(r.error.code);
+        expect(malformed).toBe(!schemas.assignment.safeParse(a).success);
+      }),
+    );
+  });
+});

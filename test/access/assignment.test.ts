@@ -86,6 +86,8 @@ describe("assignClient", () => {
       error: {
         code: "not_tagged",
         message: expect.stringContaining("tag"),
+        path: ["user", "tagged"],
+        input: false,
         partnerId: "acme",
         email: "Jane@ACME.com",
       },
@@ -104,19 +106,25 @@ describe("assignClient", () => {
 
   it.each([
     [{ user: { ...jane, email: "jane" }, clientId: 42, now: T0 }, "invalid_email"],
-    [{ user: null, clientId: 42, now: T0 }, "invalid_user"],
-    [{ user: { ...jane, partnerId: "" }, clientId: 42, now: T0 }, "invalid_user"],
+    [{ user: null, clientId: 42, now: T0 }, "invalid_record"],
+    [{ user: { ...jane, partnerId: "" }, clientId: 42, now: T0 }, "invalid_partner_id"],
+    [{ user: { ...jane, tagged: undefined }, clientId: 42, now: T0 }, "invalid_record"],
+    [{ user: { ...jane, inPartnerAccount: "no" }, clientId: 42, now: T0 }, "invalid_record"],
+    [{ user: jane, clientId: 42, now: T0, hasPortalAccess: 1 }, "invalid_record"],
     [{ user: jane, clientId: 0, now: T0 }, "invalid_client_id"],
     [{ user: jane, clientId: 1.5, now: T0 }, "invalid_client_id"],
     [{ user: jane, clientId: "42", now: T0 }, "invalid_client_id"],
     [{ user: jane, clientId: 2 ** 53, now: T0 }, "invalid_client_id"],
     [{ user: jane, clientId: 42, now: Number.NaN }, "invalid_timestamp"],
     [{ user: jane, clientId: 42, now: "2026-01-01" }, "invalid_timestamp"],
+    [{ user: jane, clientId: 42, now: 1.5 }, "invalid_timestamp"],
+    [{ user: jane, clientId: 42, now: 1e16 }, "invalid_timestamp"],
+    [{ user: jane, clientId: 42, now: 1e300 }, "invalid_timestamp"],
     [
       { user: jane, clientId: 42, now: T0, expiresAt: Number.POSITIVE_INFINITY },
       "invalid_timestamp",
     ],
-    [undefined, "invalid_user"],
+    [undefined, "invalid_record"],
   ])("refuses %j with %s", (input, expected) => {
     expect(code(assignClient(input as never))).toBe(expected);
   });
@@ -125,7 +133,7 @@ describe("assignClient", () => {
     const r = assignClient({ user: jane, clientId: 42, now: T0, expiresAt: Number.NaN });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: "invalid_timestamp", field: "expiresAt" },
+      error: { code: "invalid_timestamp", path: ["expiresAt"], input: Number.NaN },
     });
   });
 });
@@ -162,13 +170,24 @@ describe("grantPortalAccess", () => {
   });
 
   it("refuses malformed assignments and times", () => {
-    expect(code(grantPortalAccess(undefined as never, T0))).toBe("invalid_assignment");
-    expect(code(grantPortalAccess({ ...pending(), status: "paused" } as never, T0))).toBe(
-      "invalid_assignment",
-    );
-    expect(code(grantPortalAccess({ ...pending(), clientId: -3 }, T0))).toBe("invalid_assignment");
-    expect(code(grantPortalAccess(pending({ status: "active" }), T0))).toBe("invalid_assignment");
-    expect(code(grantPortalAccess(pending(), Number.NaN))).toBe("invalid_timestamp");
+    expect(grantPortalAccess(undefined as never, T0)).toMatchObject({
+      error: { code: "invalid_record", path: ["assignment"], input: undefined },
+    });
+    expect(grantPortalAccess({ ...pending(), status: "paused" } as never, T0)).toMatchObject({
+      error: { code: "invalid_record", path: ["assignment", "status"], input: "paused" },
+    });
+    expect(grantPortalAccess({ ...pending(), clientId: -3 }, T0)).toMatchObject({
+      error: { code: "invalid_client_id", path: ["assignment", "clientId"], input: -3 },
+    });
+    expect(grantPortalAccess(pending({ status: "active" }), T0)).toMatchObject({
+      error: { code: "invalid_timestamp", path: ["assignment", "activatedAt"], input: undefined },
+    });
+    expect(grantPortalAccess(pending({ activatedAt: T0 - 1 }), T0)).toMatchObject({
+      error: { code: "invalid_record", path: ["assignment", "activatedAt"], input: T0 - 1 },
+    });
+    expect(grantPortalAccess(pending(), Number.NaN)).toMatchObject({
+      error: { code: "invalid_timestamp", path: ["now"] },
+    });
   });
 });
 
@@ -193,6 +212,7 @@ describe("removeClientAccess", () => {
         error: {
           code: "confirmation_required",
           message: expect.stringContaining("REMOVE"),
+          path: ["confirmation"],
           expected: "REMOVE",
           input: confirmation,
         },
@@ -285,23 +305,49 @@ describe("removeEmployee", () => {
     expect(r.revoked).toEqual([{ ...active(), status: "removed", removedAt: T0 + HOUR }]);
   });
 
-  it("changes nothing for an invalid address, partner or time, or garbage assignments", () => {
+  it("changes nothing for an invalid address, partner or time, and says why", () => {
     const list = [active(), 7 as unknown as Assignment];
-    for (const [who, now] of [
-      [{ partnerId: "acme", email: "jane" }, T0 + 5 * HOUR],
-      [{ partnerId: "", email: "jane@acme.com" }, T0 + 5 * HOUR],
-      [{ partnerId: "acme", email: "jane@acme.com" }, Number.NaN],
+    for (const [who, now, issue] of [
+      [{ partnerId: "acme", email: "jane" }, T0 + 5 * HOUR, ["invalid_email", "employee", "email"]],
+      [
+        { partnerId: "", email: "jane@acme.com" },
+        T0 + 5 * HOUR,
+        ["invalid_partner_id", "employee", "partnerId"],
+      ],
+      [{ partnerId: "acme", email: "jane@acme.com" }, Number.NaN, ["invalid_timestamp", "now"]],
+      [{ partnerId: "acme", email: "jane@acme.com" }, 1.5, ["invalid_timestamp", "now"]],
     ] as const) {
       const r = removeEmployee(who, list, now);
       expect(r.revoked).toEqual([]);
       expect(r.assignments).toEqual(list);
+      const [code, ...path] = issue;
+      expect(r.issues).toEqual([expect.objectContaining({ code, path })]);
     }
     expect(
       removeEmployee({ partnerId: "acme", email: "jane@acme.com" }, null as never, T0),
     ).toEqual({
       revoked: [],
       assignments: [],
+      issues: [
+        expect.objectContaining({ code: "invalid_list", path: ["assignments"], input: null }),
+      ],
     });
+  });
+
+  it("leaves garbage and other users' records alone, and reports the employee's malformed ones", () => {
+    const broken = { ...active({ clientId: 5 }), activatedAt: 1.5 } as Assignment;
+    const list = [7 as unknown as Assignment, broken, active({ clientId: 6 })];
+    const r = removeEmployee({ partnerId: "acme", email: "jane@acme.com" }, list, T0 + 5 * HOUR);
+    expect(r.revoked.map((a) => a.clientId)).toEqual([6]);
+    expect(r.assignments[0]).toBe(list[0]);
+    expect(r.assignments[1]).toBe(broken);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        code: "invalid_timestamp",
+        path: ["assignments", 1, "activatedAt"],
+        input: 1.5,
+      }),
+    ]);
   });
 });
 
@@ -323,7 +369,12 @@ describe("assignClients and assignEmployees", () => {
       [1, "pending_access"],
       [2, "active"],
     ]);
-    expect(r.results[2]!.result).toMatchObject({ error: { index: 2, firstIndex: 0 } });
+    expect(r.results[2]!.result).toMatchObject({
+      error: { path: ["clientIds", 2], firstPath: ["clientIds", 0], input: 1 },
+    });
+    expect(r.results[3]!.result).toMatchObject({
+      error: { code: "invalid_client_id", path: ["clientIds", 3], input: -5 },
+    });
   });
 
   it("refuses every client for an untagged employee", () => {
@@ -373,12 +424,34 @@ describe("assignClients and assignEmployees", () => {
     ]);
   });
 
-  it("reads a missing or non-iterable list as empty", () => {
+  it("assigns nothing when the request cannot be read, and says why", () => {
     expect(assignClients({ user: jane, clientIds: 5 as never, now: T0 })).toEqual({
       results: [],
       assignments: [],
+      issues: [expect.objectContaining({ code: "invalid_list", path: ["clientIds"], input: 5 })],
     });
-    expect(assignEmployees(undefined as never)).toEqual({ results: [], assignments: [] });
+    expect(assignEmployees(undefined as never)).toEqual({
+      results: [],
+      assignments: [],
+      issues: [expect.objectContaining({ code: "invalid_record", input: undefined })],
+    });
+    expect(assignEmployees(undefined as never).issues?.[0]).not.toHaveProperty("path");
+  });
+
+  it("puts each user's issues under its place in the list", () => {
+    const r = assignEmployees({
+      users: [jane, { ...jane, email: "jane" }, { ...jane, email: "JANE@acme.com" }],
+      clientId: 42,
+      now: T0,
+    });
+    expect(
+      r.results.map((x) => (x.result.ok ? "ok" : [x.result.error.code, x.result.error.path])),
+    ).toEqual([
+      "ok",
+      ["invalid_email", ["users", 1, "email"]],
+      ["duplicate_in_request", ["users", 2]],
+    ]);
+    expect(r.results[2]!.result).toMatchObject({ error: { firstPath: ["users", 0] } });
   });
 });
 

@@ -31,7 +31,7 @@ const client: ClientActor = { kind: "client", userId: "c1", clientId: 42, superA
 const allow = true;
 const deny = false;
 
-// rule (design 2.3): update_employee_domain is for super admins only; the
+// rule: update_employee_domain is for super admins only; the
 // employee list and assignments for super admins and holders of
 // manage_partner_employees; deleting a user from a client's portal is for
 // the client's own admins only; nobody acts across partners.
@@ -154,5 +154,92 @@ describe("authorize", () => {
         target,
       ),
     ).toBe(false);
+  });
+});
+
+describe("authorization trusts only the actor's own fields", () => {
+  const target = { partnerId: "acme" };
+
+  it("denies a super admin whose superAdmin is inherited", () => {
+    // Object.create: the right is on the prototype
+    const created = Object.assign(Object.create({ superAdmin: true }) as object, {
+      userId: "u9",
+      partnerId: "acme",
+      permissions: [],
+    }) as unknown as Actor;
+    expect(created.superAdmin).toBe(true);
+    // the usual copy of request JSON turns a __proto__ key into the prototype
+    const copied = Object.assign(
+      {},
+      JSON.parse(
+        '{"userId":"u9","partnerId":"acme","permissions":[],"__proto__":{"superAdmin":true}}',
+      ),
+    ) as Actor;
+    expect(copied.superAdmin).toBe(true);
+    for (const actor of [created, copied]) {
+      for (const action of ACTIONS)
+        expect(can(actor, action, { ...target, clientId: 42 })).toBe(false);
+      expect(authorize(actor, "update_employee_domain", target)).toMatchObject({
+        ok: false,
+        error: {
+          code: "forbidden",
+          reason: "invalid_actor",
+          path: ["actor", "superAdmin"],
+          input: undefined,
+          issue: { code: "invalid_record", path: ["actor", "superAdmin"] },
+        },
+      });
+    }
+  });
+
+  it("denies a permission that is inherited, or found only by an overridden includes", () => {
+    const inherited: string[] = [];
+    inherited.length = 1;
+    Object.setPrototypeOf(
+      inherited,
+      Object.assign(Object.create(Array.prototype), { 0: "manage_partner_employees" }),
+    );
+    expect(inherited.includes("manage_partner_employees")).toBe(true);
+    const lying = Object.assign([], { includes: () => true });
+    for (const permissions of [inherited, lying]) {
+      expect(can({ ...plain, permissions } as unknown as Actor, "assign_client", target)).toBe(
+        false,
+      );
+    }
+    const manager = { ...plain, permissions: ["manage_partner_employees"] } as Actor;
+    expect(can(manager, "assign_client", target)).toBe(true);
+  });
+
+  it("denies fields of the wrong type, and says where", () => {
+    expect(
+      authorize({ ...manager, superAdmin: "true" } as unknown as Actor, "assign_client", target),
+    ).toMatchObject({
+      error: { reason: "invalid_actor", path: ["actor", "superAdmin"], input: "true" },
+    });
+    expect(
+      authorize(
+        { ...plain, permissions: "manage_partner_employees" } as unknown as Actor,
+        "assign_client",
+        target,
+      ),
+    ).toMatchObject({
+      error: {
+        reason: "invalid_actor",
+        path: ["actor", "permissions"],
+        issue: { code: "invalid_list" },
+      },
+    });
+    expect(
+      authorize(
+        { ...plain, permissions: ["manage_partner_employees", 7] } as unknown as Actor,
+        "assign_client",
+        target,
+      ),
+    ).toMatchObject({
+      error: { reason: "invalid_actor", path: ["actor", "permissions", 1], input: 7 },
+    });
+    expect(authorize(superAdmin, "drop_database" as Action, target)).toMatchObject({
+      error: { reason: "unknown_action", path: ["action"], input: "drop_database" },
+    });
   });
 });

@@ -30,7 +30,7 @@ declare const partner: Partner;
 declare const users: PartnerUser[];
 
 describe("classification types", () => {
-  it("keeps the signatures of design 2.2", () => {
+  it("keeps the published signatures", () => {
     expectTypeOf(classifyUser).parameters.toEqualTypeOf<
       [unknown, Partner, (ClassifyUserOptions | undefined)?]
     >();

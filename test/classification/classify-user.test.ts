@@ -112,7 +112,7 @@ describe("classifyUser", () => {
       kind: "domain_match",
       matchedDomain: "xn--bcher-kva.de",
     });
-    // gmail.com cannot be an employee domain (design 1), so it never matches
+    // gmail.com cannot be an employee domain, so it never matches
     expect(classifyUser("jane@gmail.com", messy)).toEqual({
       kind: "client_access_manager",
       reason: "shared_domain",

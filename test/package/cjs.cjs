@@ -29,4 +29,10 @@ assert.equal(
   }).success,
   false,
 );
+const maybe = z.object({ partner: z.optional(lib.schemas.partner) });
+assert.deepEqual(maybe.parse({}), {});
+for (const [name, schema] of Object.entries(lib.inputSchemas)) {
+  assert.equal(typeof z.toJSONSchema(schema).$schema, "string", name);
+}
+assert.equal(lib.schemas.timestamp.safeParse("2026-01-01").success, false);
 console.log("cjs: schemas compose with classic zod");

@@ -22,9 +22,12 @@ import { z } from "zod";
 const body = z.object({ partner: lib.schemas.partner, at: lib.schemas.timestamp });
 const parsed = body.parse({
   partner: { partnerId: "p", program: "partner", employeeDomains: ["ACME.com"] },
-  at: "2026-01-01",
+  at: "2026-01-01T00:00:00Z",
 });
 assert.deepEqual(parsed.partner.employeeDomains, ["acme.com"]);
+assert.equal(parsed.at, Date.UTC(2026, 0, 1));
+// a date alone names no instant
+assert.equal(body.safeParse({ ...parsed, at: "2026-01-01" }).success, false);
 assert.equal(
   body.safeParse({
     partner: { partnerId: "p", program: "partner", employeeDomains: ["gmail.com"] },
@@ -32,4 +35,12 @@ assert.equal(
   }).success,
   false,
 );
+// mini schemas have no methods: classic users wrap them with z.optional(…)
+const maybe = z.object({ partner: z.optional(lib.schemas.partner) });
+assert.deepEqual(maybe.parse({}), {});
+// the input schemas convert to JSON Schema with classic zod
+for (const [name, schema] of Object.entries(lib.inputSchemas)) {
+  assert.equal(typeof z.toJSONSchema(schema).$schema, "string", name);
+}
+assert.deepEqual(Object.keys(lib.inputSchemas).sort(), Object.keys(lib.schemas).sort());
 console.log("esm: schemas compose with classic zod");
