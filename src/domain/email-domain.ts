@@ -1,4 +1,3 @@
-import punycode from "punycode/punycode.js";
 import { getPublicSuffix, parse as parseWithPsl } from "tldts";
 import { ok, type Result, unwrapOrThrow } from "../result.js";
 import {
@@ -10,6 +9,7 @@ import {
   type Suggest,
 } from "./canonical-domain.js";
 import { isAllowedScriptMix, scriptsOf } from "./scripts.js";
+import { toUnicodeLabel } from "./uts46.js";
 
 export type { DomainIssue, DomainIssueCode, EmailDomain } from "./canonical-domain.js";
 export { domainAndAncestors, MAX_DOMAIN_LENGTH, MAX_LABEL_LENGTH } from "./canonical-domain.js";
@@ -24,14 +24,23 @@ const cache = new Map<string, Result<EmailDomain, DomainIssue>>();
  * Parses any email domain into its canonical form, shared (free-mail) domains
  * included. Never throws.
  *
- * Refused, each with its own `code`: a non-string, an empty value, a name over
- * 253 octets or a label over 63 (in canonical ASCII), an empty label, a
- * character other than letters, digits, hyphens and dots, a hyphen at either
- * end of a label, a single label, an IP address, a numeric last label,
- * something that looks like a URL or an email address or starts with `www.`
- * (each with a `suggestion` when one can be made), a label mixing scripts
- * (a homograph such as Latin with Cyrillic), an invalid IDN, and a public
- * suffix itself (ICANN and private sections of the Public Suffix List).
+ * The canonical form is UTS #46 ToASCII (non-transitional, with
+ * CheckHyphens, CheckBidi, CheckJoiners, UseSTD3ASCIIRules and
+ * VerifyDnsLength) of the trimmed name without its root dot, computed with
+ * its own Unicode tables, so it is the same in every runtime. What UTS #46
+ * accepts is accepted unless one of these rules refuses it, each with its
+ * own `code`: a non-string, an empty value, a value with a tab, newline,
+ * `%`, `\`, `/`, `:`, `@`, `?`, `#`, `[` or `]` (refused before any mapping,
+ * as a URL, an email or an IP address where it looks like one, each with a
+ * `suggestion` when one can be made), a single label, an IP address, a
+ * numeric last label, a name starting with `www.` when what follows is
+ * acceptable, a label mixing scripts (a homograph such as Latin with
+ * Cyrillic, per UTS #39), and a public suffix itself (ICANN and private
+ * sections of the Public Suffix List). What UTS #46 refuses is refused with
+ * the reason: a name over 253 or a label over 63 characters in ASCII form,
+ * an empty label, a character, a hyphen at either end of a label or in its
+ * third and fourth places, a joiner out of context, the Bidi rule, or an
+ * invalid `xn--` label.
  *
  * @param input - the value to parse, of any type
  * @returns the canonical domain, or the reason it was refused
@@ -64,15 +73,7 @@ function parseUncached(input: string): Result<EmailDomain, DomainIssue> {
   const domain = mapped.value;
   for (const label of domain.split(".")) {
     if (!label.startsWith("xn--")) continue;
-    const unicode = decodeLabel(label);
-    if (unicode === undefined || !/^[\p{L}\p{M}\p{Nd}-]+$/u.test(unicode)) {
-      return issue(
-        "invalid_idn",
-        input,
-        `The internationalised part "${label}" is not a valid name; check its spelling.`,
-        { label },
-      );
-    }
+    const unicode = toUnicodeLabel(label);
     const scripts = scriptsOf(unicode);
     if (!isAllowedScriptMix(scripts)) {
       return issue(
@@ -120,7 +121,7 @@ function isPublicSuffix(domain: string): boolean {
   return getPublicSuffix(domain, PSL_OPTIONS) === domain;
 }
 
-// rule (design 2.1): "www." is refused only when what follows is acceptable
+// rule: "www." is refused only when what follows is acceptable
 // on its own (so "www.ck", a registrable name, stays valid).
 function wwwSuggestion(domain: EmailDomain): EmailDomain | undefined {
   if (!domain.startsWith("www.")) return undefined;
@@ -152,12 +153,4 @@ const suggest: Suggest = (candidate) => {
  */
 export function parseEmailDomainOrThrow(input: unknown): EmailDomain {
   return unwrapOrThrow(parseEmailDomain(input));
-}
-
-function decodeLabel(label: string): string | undefined {
-  try {
-    return punycode.decode(label.slice(4));
-  } catch {
-    return undefined;
-  }
 }
