@@ -7,7 +7,12 @@ import {
   isSharedEmailDomain,
 } from "../../src/domain/shared-domains.js";
 
-const anything = fc.anything({ withObjectString: true, withNullPrototype: true, withMap: true, withSet: true });
+const anything = fc.anything({
+  withObjectString: true,
+  withNullPrototype: true,
+  withMap: true,
+  withSet: true,
+});
 
 describe("shared domains never throw", () => {
   it("isSharedEmailDomain(anything, anything) is a boolean", () => {
@@ -48,8 +53,9 @@ describe("shared domains never throw", () => {
         ),
         (options) => {
           const list = createSharedDomainList(options as never);
-          expect(typeof list.size).toBe("number");
-          expect(list.domains()).toHaveLength(list.size);
+          expect(Number.isInteger(list.size)).toBe(true);
+          const listed = list.match("gmail.com");
+          expect(listed === undefined || listed === "gmail.com").toBe(true);
           for (const r of list.refused) expect(typeof r.error.code).toBe("string");
         },
       ),
