@@ -7,10 +7,12 @@ import {
   type DomainIssue,
   domainIssue,
   type EmailDomain,
-  MAX_DOMAIN_LENGTH,
+  empty,
+  ipAddress,
   MAX_RAW_DOMAIN_LENGTH,
+  tooLong,
 } from "./domain-issue.js";
-import { refuseBeforeMapping, type Suggest } from "./input-shape.js";
+import { refuseBeforeMapping } from "./input-shape.js";
 import { toAsciiUts46 } from "./uts46.js";
 import { explainRefusal } from "./uts46-refusal.js";
 
@@ -21,24 +23,12 @@ export {
   MAX_LABEL_LENGTH,
   MAX_RAW_DOMAIN_LENGTH,
 } from "./domain-issue.js";
-export type { Suggest } from "./input-shape.js";
 
 // The root of the DNS is written as a dot at the end (RFC 1034 §3.1), in
 // any of the four full stops UTS #46 maps to ".".
 const ROOT_DOT = /[.\u3002\uFF0E\uFF61]$/;
 // The WHATWG URL parser reads such labels as numbers (decimal, 0x hex, octal).
 const NUMERIC_LABEL = /^(?:0x[0-9a-f]*|[0-9]+)$/i;
-
-// Without the PSL, a suggestion is the candidate's canonical form without a
-// leading "www." (when something with a dot is left).
-const syntacticSuggest: Suggest = (candidate) => {
-  if (candidate === "" || candidate.length > MAX_RAW_DOMAIN_LENGTH) return undefined;
-  const c = canonicalise(candidate, () => undefined);
-  if (!c.ok) return undefined;
-  let domain: string = c.value;
-  while (domain.startsWith("www.") && domain.indexOf(".", 4) > 0) domain = domain.slice(4);
-  return domain as EmailDomain;
-};
 
 const CACHE_LIMIT = 4096;
 const cache = new Map<string, Result<EmailDomain, DomainIssue>>();
@@ -50,11 +40,11 @@ const cache = new Map<string, Result<EmailDomain, DomainIssue>>();
  * so that it is the same in every runtime. It refuses what UTS #46 refuses,
  * and also a value with a character only URLs, addresses and IP addresses
  * have, a single label, an IP address and a numeric last label. It does not
- * check the Public Suffix List, `www.` or mixed scripts: use it where only
- * identity matters; use `parseEmailDomain` to validate.
+ * check the Public Suffix List, `www.` or mixed scripts, and suggests nothing
+ * for a URL or an address: use it where only identity matters; use
+ * `parseEmailDomain` to validate.
  *
  * @param input - the value to canonicalise
- * @param suggest - how to propose a domain for URL- or address-like input
  * @returns the canonical domain, or the reason it cannot have one
  * @example
  * ```ts
@@ -63,35 +53,24 @@ const cache = new Map<string, Result<EmailDomain, DomainIssue>>();
  * canonicaliseDomain("co.uk");      //=> { ok: true, value: "co.uk" }
  * ```
  */
-export function canonicaliseDomain(
-  input: unknown,
-  suggest: Suggest = syntacticSuggest,
-): Result<EmailDomain, DomainIssue> {
+export function canonicaliseDomain(input: unknown): Result<EmailDomain, DomainIssue> {
   if (typeof input !== "string") {
     return domainIssue("not_a_string", input, "Enter the domain as text, for example acme.com.");
   }
-  if (suggest !== syntacticSuggest) return canonicalise(input, suggest);
   const cached = cache.get(input);
   if (cached !== undefined) return cached;
-  const result = canonicalise(input, suggest);
+  const result = canonicalise(input);
   // Bounded, and simply emptied when full: memory stays flat under any input.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(input, result);
   return result;
 }
 
-function canonicalise(input: string, suggest: Suggest): Result<EmailDomain, DomainIssue> {
-  if (input.length > MAX_RAW_DOMAIN_LENGTH) {
-    return domainIssue(
-      "too_long",
-      input,
-      `A domain name has at most ${MAX_DOMAIN_LENGTH} characters; this value has ${input.length}.`,
-      { length: input.length, maxLength: MAX_DOMAIN_LENGTH },
-    );
-  }
+function canonicalise(input: string): Result<EmailDomain, DomainIssue> {
+  if (input.length > MAX_RAW_DOMAIN_LENGTH) return tooLong(input, input.length);
   const trimmed = input.trim();
-  if (trimmed === "") return domainIssue("empty", input, "Enter a domain, for example acme.com.");
-  const shape = refuseBeforeMapping(input, trimmed, suggest);
+  if (trimmed === "") return empty(input);
+  const shape = refuseBeforeMapping(input, trimmed);
   if (shape !== undefined) return shape;
   const name = ROOT_DOT.test(trimmed) ? trimmed.slice(0, -1) : trimmed;
   const ascii = toAsciiUts46(name);
@@ -105,11 +84,7 @@ function canonicalise(input: string, suggest: Suggest): Result<EmailDomain, Doma
 function checkShape(input: string, ascii: string): Result<EmailDomain, DomainIssue> {
   const labels = ascii.split(".");
   if (labels.every((l) => NUMERIC_LABEL.test(l))) {
-    return domainIssue(
-      "ip_address",
-      input,
-      "An IP address is not an email domain; enter the domain name your addresses end with, such as acme.com.",
-    );
+    return ipAddress(input);
   }
   const last = labels[labels.length - 1] ?? "";
   if (NUMERIC_LABEL.test(last)) {

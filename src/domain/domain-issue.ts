@@ -138,3 +138,81 @@ export function domainIssue<C extends DomainIssue["code"]>(
 ): { ok: false; error: DomainIssue } {
   return err({ code, message, input, ...extra } as DomainIssue);
 }
+
+/**
+ * The `invalid_character` refusal, one message wherever it is found. Internal.
+ *
+ * @param input - the refused value
+ * @param character - the character, as typed
+ * @param label - the label it is in, as typed
+ * @returns `{ ok: false, error }`
+ * @example
+ * ```ts
+ * invalidCharacter("a_b.com", "_", "a_b").error.code; //=> "invalid_character"
+ * ```
+ */
+export function invalidCharacter(
+  input: unknown,
+  character: string,
+  label: string,
+): { ok: false; error: DomainIssue } {
+  return domainIssue(
+    "invalid_character",
+    input,
+    `A domain has only letters, digits, hyphens and dots; remove ${JSON.stringify(character)} from "${label}".`,
+    { character, label },
+  );
+}
+
+/**
+ * The `too_long` refusal: a name over 253 characters in its ASCII form (or a
+ * raw value longer than any such name can be). Internal.
+ *
+ * @param input - the refused value
+ * @param length - its length, in characters
+ * @returns `{ ok: false, error }`
+ * @example
+ * ```ts
+ * tooLong("…", 300).error; //=> { code: "too_long", length: 300, maxLength: 253, … }
+ * ```
+ */
+export function tooLong(input: unknown, length: number): { ok: false; error: DomainIssue } {
+  return domainIssue(
+    "too_long",
+    input,
+    `A domain name has at most ${MAX_DOMAIN_LENGTH} characters in ASCII form; this one has ${length}.`,
+    { length, maxLength: MAX_DOMAIN_LENGTH },
+  );
+}
+
+/**
+ * The `ip_address` refusal. Internal.
+ *
+ * @param input - the refused value
+ * @returns `{ ok: false, error }`
+ * @example
+ * ```ts
+ * ipAddress("1.2.3.4").error.code; //=> "ip_address"
+ * ```
+ */
+export function ipAddress(input: unknown): { ok: false; error: DomainIssue } {
+  return domainIssue(
+    "ip_address",
+    input,
+    "An IP address is not an email domain; enter the domain name your addresses end with, such as acme.com.",
+  );
+}
+
+/**
+ * The `empty` refusal. Internal.
+ *
+ * @param input - the refused value
+ * @returns `{ ok: false, error }`
+ * @example
+ * ```ts
+ * empty("  ").error.code; //=> "empty"
+ * ```
+ */
+export function empty(input: unknown): { ok: false; error: DomainIssue } {
+  return domainIssue("empty", input, "Enter a domain, for example acme.com.");
+}

@@ -6,7 +6,6 @@ import {
   type EmailDomain,
   domainIssue as issue,
   MAX_RAW_DOMAIN_LENGTH,
-  type Suggest,
 } from "./canonical-domain.js";
 import { isAllowedScriptMix, scriptsOf } from "./scripts.js";
 import { toUnicodeLabel } from "./uts46.js";
@@ -62,9 +61,12 @@ export function parseEmailDomain(input: unknown): Result<EmailDomain, DomainIssu
 }
 
 function parseUncached(input: string): Result<EmailDomain, DomainIssue> {
-  const mapped = canonicaliseDomain(input, suggest);
+  const mapped = canonicaliseDomain(input);
   if (!mapped.ok) {
     const e = mapped.error;
+    if (e.code === "looks_like_email" || e.code === "looks_like_url") {
+      return withSuggestion(input, e.code);
+    }
     if (e.code === "single_label" && isListedSuffix(e.label)) {
       return publicSuffixIssue(input, e.label as EmailDomain);
     }
@@ -131,13 +133,49 @@ function wwwSuggestion(domain: EmailDomain): EmailDomain | undefined {
 }
 
 // A suggestion is offered only when it is itself acceptable, without "www.".
-const suggest: Suggest = (candidate) => {
+function suggest(candidate: string): EmailDomain | undefined {
   if (candidate === "" || candidate.length > MAX_RAW_DOMAIN_LENGTH) return undefined;
-  const c = canonicaliseDomain(candidate, () => undefined);
+  const c = canonicaliseDomain(candidate);
   if (!c.ok) return undefined;
   const domain = wwwSuggestion(c.value) ?? c.value;
   return isPublicSuffix(domain) ? undefined : domain;
-};
+}
+
+// An address or a URL: the domain in it, when it is acceptable, is what to
+// enter instead.
+function withSuggestion(
+  input: string,
+  code: "looks_like_email" | "looks_like_url",
+): { ok: false; error: DomainIssue } {
+  const trimmed = input.trim();
+  const email = code === "looks_like_email";
+  const suggestion = suggest(email ? trimmed.slice(trimmed.lastIndexOf("@") + 1) : hostOf(trimmed));
+  if (suggestion === undefined) {
+    return issue(
+      code,
+      input,
+      email
+        ? "Enter only the domain of the address, the part after the @."
+        : "Enter only the domain, without http://, a path or a port.",
+    );
+  }
+  return issue(
+    code,
+    input,
+    email
+      ? `Enter only the domain of the address: ${suggestion}.`
+      : `Enter only the domain: ${suggestion}.`,
+    { suggestion },
+  );
+}
+
+// The host of a URL: without its scheme, user, port, path, query or fragment.
+function hostOf(text: string): string {
+  const withoutScheme = text.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/)?/i, "");
+  const host = withoutScheme.split(/[/\\?#]/, 1)[0] ?? "";
+  const withoutUser = host.slice(host.lastIndexOf("@") + 1);
+  return withoutUser.replace(/:\d*$/, "");
+}
 
 /**
  * Like {@link parseEmailDomain}, but returns the domain or throws a

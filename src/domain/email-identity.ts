@@ -91,20 +91,15 @@ const QUOTED = /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E]|[\p{L}\p{M}\p{N}
 const QUOTED_PAIR = /\\([\x20-\x7E])/g;
 const MUST_ESCAPE = /["\\]/g;
 
-// The length of a string in UTF-8, without encoding it: a lone surrogate
-// counts as the three octets of the U+FFFD that replaces it.
+const NON_ASCII = /[^\p{ASCII}]/u;
+let encoder: TextEncoder | undefined;
+
+// The length of a string in UTF-8 octets (a lone surrogate counts as the
+// three octets of the U+FFFD that replaces it).
 function octets(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 2; // a pair: 2 units, 4 octets
-      i++;
-    } else n += 2;
-  }
-  return n;
+  if (!NON_ASCII.test(text)) return text.length;
+  encoder ??= new TextEncoder();
+  return encoder.encode(text).length;
 }
 
 /**
@@ -131,6 +126,15 @@ function issue<C extends EmailIssue["code"]>(
   return err({ code, message, input, ...extra } as EmailIssue);
 }
 
+function addressTooLong(input: unknown, length: number): { ok: false; error: EmailIssue } {
+  return issue(
+    "address_too_long",
+    input,
+    `An email address has at most ${MAX_ADDRESS_OCTETS} octets (bytes of UTF-8); this one has ${length}.`,
+    { length, maxLength: MAX_ADDRESS_OCTETS },
+  );
+}
+
 /**
  * Reads an address with a given domain parser: the shared body of
  * `parseEmailAddress` (full domain rules) and `parseEmailIdentity` (no PSL).
@@ -152,13 +156,7 @@ export function readEmailAddress(
     return issue("not_a_string", input, "Enter the email address as text, such as jane@acme.com.");
   }
   if (input.length > MAX_RAW_LENGTH) {
-    const length = octets(input);
-    return issue(
-      "address_too_long",
-      input,
-      `An email address has at most ${MAX_ADDRESS_OCTETS} octets (bytes of UTF-8); this value has ${length}.`,
-      { length, maxLength: MAX_ADDRESS_OCTETS },
-    );
+    return addressTooLong(input, octets(input));
   }
   const trimmed = input.trim();
   if (trimmed === "")
@@ -188,7 +186,7 @@ export function readEmailAddress(
     return issue(
       "invalid_local_part",
       input,
-      `"${local}" is not a valid name before the @: use letters, digits and . _ + - ' and the like, with no space, no leading, trailing or double dot.`,
+      `"${local}" is not a valid name before the @: use letters, digits and . _ + - ' and the like, without spaces or a leading, trailing or double dot.`,
       { local },
     );
   }
@@ -205,12 +203,7 @@ export function readEmailAddress(
   }
   const total = localOctets + 1 + domain.value.length;
   if (total > MAX_ADDRESS_OCTETS) {
-    return issue(
-      "address_too_long",
-      input,
-      `An email address has at most ${MAX_ADDRESS_OCTETS} octets (bytes of UTF-8); this one has ${total}.`,
-      { length: total, maxLength: MAX_ADDRESS_OCTETS },
-    );
+    return addressTooLong(input, total);
   }
   return ok({ local, domain: domain.value, key: `${localKey(local)}@${domain.value}` });
 }

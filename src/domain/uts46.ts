@@ -24,11 +24,17 @@ export const UTS46_OPTIONS = {
   verifyDNSLength: true,
 } as const;
 
-// Letters, digits, hyphens and dots only, with no label in "xn--" form: the
-// names most input is made of, and the ones for which ToASCII reduces to
-// lower-casing and the hyphen and length checks (see toAsciiPlain).
-const PLAIN = /^[A-Za-z0-9.-]*$/;
-const A_LABEL = /(?:^|\.)xn--/i;
+// A name that UTS #46 ToASCII only lower-cases: ASCII letters, digits and
+// hyphens in labels of 1 to 63 characters, 253 at most in all, no hyphen at
+// either end of a label or in both its third and fourth places (so no
+// "xn--" label either). For such a name the steps of UTS #46 §4 reduce to
+// that: mapping lower-cases; NFC changes nothing; nothing is decoded;
+// nothing is right-to-left, so the Bidi rule does not apply; there is no
+// joiner; every character is valid under UseSTD3ASCIIRules; CheckHyphens and
+// VerifyDnsLength hold. Anything else goes to tr46, which decides. A
+// property test compares the two on every kind of input.
+const LOWER_CASING_ONLY =
+  /^(?=.{1,253}$)(?:(?![a-z0-9-]{2}--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*(?![a-z0-9-]{2}--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 /**
  * UTS #46 ToASCII with {@link UTS46_OPTIONS}: the canonical ASCII form of a
@@ -46,33 +52,8 @@ const A_LABEL = /(?:^|\.)xn--/i;
  * ```
  */
 export function toAsciiUts46(name: string): string | null {
-  if (PLAIN.test(name) && !A_LABEL.test(name)) return toAsciiPlain(name);
+  if (LOWER_CASING_ONLY.test(name)) return name.toLowerCase();
   return tr46.toASCII(name, UTS46_OPTIONS);
-}
-
-// ToASCII of a name of ASCII letters, digits, hyphens and dots without an
-// A-label, step by step as UTS #46 §4 has it for such a name: mapping only
-// lower-cases; NFC changes nothing; no label is decoded; no character is
-// right-to-left, so the Bidi rule does not apply, and there is no joiner;
-// every character is valid under UseSTD3ASCIIRules. What is left:
-// CheckHyphens (§4.1 V2, V3) and VerifyDnsLength (§4.2 step 4). A property
-// test compares it with tr46 on every kind of input.
-function toAsciiPlain(name: string): string | null {
-  if (name.length === 0 || name.length > 253) return null;
-  const lower = name.toLowerCase();
-  let start = 0;
-  while (start <= lower.length) {
-    let end = lower.indexOf(".", start);
-    if (end < 0) end = lower.length;
-    const size = end - start;
-    if (size === 0 || size > 63) return null;
-    if (lower.charCodeAt(start) === 45 || lower.charCodeAt(end - 1) === 45) return null;
-    if (lower.charCodeAt(start + 2) === 45 && lower.charCodeAt(start + 3) === 45 && size >= 4) {
-      return null;
-    }
-    start = end + 1;
-  }
-  return lower;
 }
 
 /**

@@ -68,6 +68,18 @@ describe("canonical form: UTS #46 validity rules", () => {
     expect(code(input)).toBe(expected);
   });
 
+  it("says why an xn-- label is refused", () => {
+    const message = (input: string) => {
+      const r = canonicaliseDomain(input);
+      return r.ok ? "" : r.error.message;
+    };
+    expect(message("xn--xn--a--gua.pt")).toBe(
+      '"xn--xn--a--gua" is not a valid xn-- name; check its spelling.',
+    );
+    expect(message("xn--ab-ü.com")).toMatch(/"xn--ab-ü" is not a valid xn-- name/);
+    expect(message("XN--ab-.com")).toMatch(/"XN--ab-" is not a valid xn-- name/);
+  });
+
   it("refuses before any mapping a value with a character only URLs, addresses or IPs have", () => {
     expect(canonicaliseDomain("[1.2.3.4]")).toMatchObject({
       ok: false,
