@@ -27,6 +27,8 @@ describe("canonical form: the same in every runtime (UTS #46, Unicode 17)", () =
 
   it("keys addresses with the same canonicaliser", () => {
     expect(emailKey("Jane@FAẞ.de")).toBe("jane@xn--fa-hia.de");
+    expect(emailKey("j@XN--A.com")).toBeUndefined(); // invalid Punycode, in any case
+    expect(emailKey("j@-ü.com")).toBeUndefined();
     expect(parseEmailIdentity("a@ẞ.com")).toEqual({
       ok: true,
       value: { local: "a", domain: "xn--zca.com", key: "a@xn--zca.com" },
