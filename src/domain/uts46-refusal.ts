@@ -123,22 +123,11 @@ function labelIssue(input: string, label: string): Refusal | undefined {
 }
 
 // The character to name: a leading combining mark (V6), or the first typed
-// character that UTS #46 disallows on its own. The distinct characters are
-// searched by halves, since a run that holds a disallowed one fails and one
-// that does not passes: a handful of calls even for a label of 1,000.
+// character that UTS #46 disallows on its own; each distinct character is
+// tried once, so a long run of one character costs one call.
 function characterOf(label: string, unicode: string): string {
-  if (MARK_FIRST.test(unicode)) return [...unicode][0] ?? label;
-  const characters = [...new Set(label)];
-  const pass = (n: number) => tr46.toASCII(`a${characters.slice(0, n).join("")}`, STD3) !== null;
-  let low = 0;
-  let high = characters.length;
-  if (pass(high)) return label;
-  while (high - low > 1) {
-    const middle = (low + high) >> 1;
-    if (pass(middle)) low = middle;
-    else high = middle;
-  }
-  return characters[high - 1] ?? label;
+  const mark = MARK_FIRST.test(unicode) ? [...unicode][0] : undefined;
+  return mark ?? [...new Set(label)].find((ch) => tr46.toASCII(`a${ch}`, STD3) === null) ?? label;
 }
 
 // An "xn--" label must be valid Punycode for a non-ASCII name in normal form
