@@ -16,20 +16,30 @@ export interface BundleRow {
   readonly budgetNote?: string;
 }
 
-// Issue 7 set (a) at 100 kB. tldts (the Public Suffix List, 47 kB gzip) and
-// the shared-domain list (33 kB) leave 20 kB for the library and the zod
-// functions its schemas use, which take about 36 kB: the target is missed (see
-// docs/performance.md), and the check holds the line where it stands now so
-// that a regression, or broken tree-shaking, still fails the build. The
-// ownership challenge, the expiry reminders, the domain-change preview and
-// formatMoney added 3.4 kB gzip to the whole entry (118.0 -> 121.4 kB); the
-// limit moved by that much.
-const WHOLE_ENTRY_LIMIT = 124_500;
-// Issue 7 set (b) at 6 kB. Keying addresses (canonical domains, 2.3 kB),
-// exact money arithmetic (1.5 kB) and the attribution core with its
-// validation (4.3 kB) come to 8.2 kB; without any error message the core
-// would still be 7.7 kB. Missed too; the limit holds the line.
-const ATTRIBUTION_LIMIT = 8_600;
+// Issue 7 set (a) at 100 kB. tldts (the Public Suffix List, 47 kB gzip),
+// tr46 (the UTS #46 tables, 62.5 kB) and the shared-domain list (65 kB) are
+// data the library cannot do without, and weigh more than that alone: the
+// target is missed (see docs/performance.md). The limits hold the line where
+// our own code stands, so that a regression, or broken tree-shaking, still
+// fails the build. They moved once, by what the data weighs, no more:
+// (a) 121,000 + 62,523 (tr46) − 1,566 (punycode.js, no longer imported: tr46
+//     brings its own copy) + 32,337 (the list, 32,701 → 65,038) = 214,294.
+// Then the features of this round added their own code: the ownership
+// challenge, the expiry reminders, the domain-change preview and formatMoney
+// (3.4 kB) and the record checks for stores (2.0 kB): 214,294 + 5,406.
+const WHOLE_ENTRY_LIMIT = 219_700;
+// Issue 7 set (b) at 6 kB. Keying addresses (canonical domains), exact money
+// arithmetic and the attribution core with its validation came to 8.3 kB.
+// Keying needs tr46 now that addresses are keyed by UTS #46 ToASCII:
+// (b) 8,600 + 62,932 (what tr46 adds to this bundle: with it, less with an
+//     empty stand-in) + 168 = 71,700, where 168 B is our own code beyond the
+//     old headroom: our code in this bundle went from 8,344 to 8,761 B (the
+//     explanation of each UTS #46 refusal, the plain-ASCII fast path, the
+//     quoted local-part key), 256 B of it within the old limit; 7 B spare.
+const ATTRIBUTION_LIMIT = 71_700;
+// (c) classifyUser: the data it needs (tldts, the list, tr46) plus our own
+// code, whose allowance stays what it was (10% of the old 81,439 B floor).
+const CLASSIFY_OWN_CODE = 8_143;
 
 // Paths from the repository root: npm scripts run there.
 const DIST = resolve("dist/index.js");
@@ -56,11 +66,13 @@ export async function measureBundles(): Promise<BundleRow[]> {
   const attribution = await measure(`export { attributeManagedCredit } from "partner-access";`);
   const classify = await measure(`export { classifyUser } from "partner-access";`);
   // What classifyUser cannot do without: the PSL (tldts), the shared-domain
-  // list and a Punycode decoder. Our own code may add 10% on top.
+  // list and UTS #46 (tr46, with its Punycode).
+  const tr46 = await measure(`export { toASCII, toUnicode } from "tr46";`);
+  const list = await measure(`export { SHARED_DOMAINS_TEXT } from ${JSON.stringify(GENERATED)};`);
   const floor = await measure(
     `export { getPublicSuffix, parse } from "tldts";
      export { SHARED_DOMAINS_TEXT } from ${JSON.stringify(GENERATED)};
-     export { default as punycode } from "punycode/punycode.js";`,
+     export { toASCII, toUnicode } from "tr46";`,
   );
   return [
     {
@@ -81,10 +93,12 @@ export async function measureBundles(): Promise<BundleRow[]> {
       name: "(c) classifyUser only",
       entry: "classifyUser",
       ...classify,
-      budgetBytes: Math.floor(floor.gzipBytes * 1.1),
-      budgetNote: `≤ 110% of tldts + shared list + punycode (${floor.gzipBytes} B)`,
+      budgetBytes: floor.gzipBytes + CLASSIFY_OWN_CODE,
+      budgetNote: `≤ tldts + shared list + tr46 (${floor.gzipBytes} B) + ${CLASSIFY_OWN_CODE} B`,
     },
-    { name: "    tldts + shared list + punycode", entry: "(reference)", ...floor },
+    { name: "    tldts + shared list + tr46", entry: "(reference)", ...floor },
+    { name: "    tr46 alone", entry: "(reference)", ...tr46 },
+    { name: "    shared list alone", entry: "(reference)", ...list },
   ];
 }
 

@@ -1,4 +1,3 @@
-import punycode from "punycode/punycode.js";
 import { getPublicSuffix, parse as parseWithPsl } from "tldts";
 import { ok, type Result, unwrapOrThrow } from "../result.js";
 import {
@@ -7,9 +6,9 @@ import {
   type EmailDomain,
   domainIssue as issue,
   MAX_RAW_DOMAIN_LENGTH,
-  type Suggest,
 } from "./canonical-domain.js";
 import { isAllowedScriptMix, scriptsOf } from "./scripts.js";
+import { toUnicodeLabel } from "./uts46.js";
 
 export type { DomainIssue, DomainIssueCode, EmailDomain } from "./canonical-domain.js";
 export { domainAndAncestors, MAX_DOMAIN_LENGTH, MAX_LABEL_LENGTH } from "./canonical-domain.js";
@@ -24,14 +23,23 @@ const cache = new Map<string, Result<EmailDomain, DomainIssue>>();
  * Parses any email domain into its canonical form, shared (free-mail) domains
  * included. Never throws.
  *
- * Refused, each with its own `code`: a non-string, an empty value, a name over
- * 253 octets or a label over 63 (in canonical ASCII), an empty label, a
- * character other than letters, digits, hyphens and dots, a hyphen at either
- * end of a label, a single label, an IP address, a numeric last label,
- * something that looks like a URL or an email address or starts with `www.`
- * (each with a `suggestion` when one can be made), a label mixing scripts
- * (a homograph such as Latin with Cyrillic), an invalid IDN, and a public
- * suffix itself (ICANN and private sections of the Public Suffix List).
+ * The canonical form is UTS #46 ToASCII (non-transitional, with
+ * CheckHyphens, CheckBidi, CheckJoiners, UseSTD3ASCIIRules and
+ * VerifyDnsLength) of the trimmed name without its root dot, computed with
+ * its own Unicode tables, so it is the same in every runtime. What UTS #46
+ * accepts is accepted unless one of these rules refuses it, each with its
+ * own `code`: a non-string, an empty value, a value with a tab, newline,
+ * `%`, `\`, `/`, `:`, `@`, `?`, `#`, `[` or `]` (refused before any mapping,
+ * as a URL, an email or an IP address where it looks like one, each with a
+ * `suggestion` when one can be made), a single label, an IP address, a
+ * numeric last label, a name starting with `www.` when what follows is
+ * acceptable, a label mixing scripts (a homograph such as Latin with
+ * Cyrillic, per UTS #39), and a public suffix itself (ICANN and private
+ * sections of the Public Suffix List). What UTS #46 refuses is refused with
+ * the reason: a name over 253 or a label over 63 characters in ASCII form,
+ * an empty label, a character, a hyphen at either end of a label or in its
+ * third and fourth places, a joiner out of context, the Bidi rule, or an
+ * invalid `xn--` label.
  *
  * @param input - the value to parse, of any type
  * @returns the canonical domain, or the reason it was refused
@@ -53,9 +61,12 @@ export function parseEmailDomain(input: unknown): Result<EmailDomain, DomainIssu
 }
 
 function parseUncached(input: string): Result<EmailDomain, DomainIssue> {
-  const mapped = canonicaliseDomain(input, suggest);
+  const mapped = canonicaliseDomain(input);
   if (!mapped.ok) {
     const e = mapped.error;
+    if (e.code === "looks_like_email" || e.code === "looks_like_url") {
+      return withSuggestion(input, e.code);
+    }
     if (e.code === "single_label" && isListedSuffix(e.label)) {
       return publicSuffixIssue(input, e.label as EmailDomain);
     }
@@ -64,15 +75,7 @@ function parseUncached(input: string): Result<EmailDomain, DomainIssue> {
   const domain = mapped.value;
   for (const label of domain.split(".")) {
     if (!label.startsWith("xn--")) continue;
-    const unicode = decodeLabel(label);
-    if (unicode === undefined || !/^[\p{L}\p{M}\p{Nd}-]+$/u.test(unicode)) {
-      return issue(
-        "invalid_idn",
-        input,
-        `The internationalised part "${label}" is not a valid name; check its spelling.`,
-        { label },
-      );
-    }
+    const unicode = toUnicodeLabel(label);
     const scripts = scriptsOf(unicode);
     if (!isAllowedScriptMix(scripts)) {
       return issue(
@@ -120,7 +123,7 @@ function isPublicSuffix(domain: string): boolean {
   return getPublicSuffix(domain, PSL_OPTIONS) === domain;
 }
 
-// rule (design 2.1): "www." is refused only when what follows is acceptable
+// rule: "www." is refused only when what follows is acceptable
 // on its own (so "www.ck", a registrable name, stays valid).
 function wwwSuggestion(domain: EmailDomain): EmailDomain | undefined {
   if (!domain.startsWith("www.")) return undefined;
@@ -130,13 +133,49 @@ function wwwSuggestion(domain: EmailDomain): EmailDomain | undefined {
 }
 
 // A suggestion is offered only when it is itself acceptable, without "www.".
-const suggest: Suggest = (candidate) => {
+function suggest(candidate: string): EmailDomain | undefined {
   if (candidate === "" || candidate.length > MAX_RAW_DOMAIN_LENGTH) return undefined;
-  const c = canonicaliseDomain(candidate, () => undefined);
+  const c = canonicaliseDomain(candidate);
   if (!c.ok) return undefined;
   const domain = wwwSuggestion(c.value) ?? c.value;
   return isPublicSuffix(domain) ? undefined : domain;
-};
+}
+
+// An address or a URL: the domain in it, when it is acceptable, is what to
+// enter instead.
+function withSuggestion(
+  input: string,
+  code: "looks_like_email" | "looks_like_url",
+): { ok: false; error: DomainIssue } {
+  const trimmed = input.trim();
+  const email = code === "looks_like_email";
+  const suggestion = suggest(email ? trimmed.slice(trimmed.lastIndexOf("@") + 1) : hostOf(trimmed));
+  if (suggestion === undefined) {
+    return issue(
+      code,
+      input,
+      email
+        ? "Enter only the domain of the address, the part after the @."
+        : "Enter only the domain, without http://, a path or a port.",
+    );
+  }
+  return issue(
+    code,
+    input,
+    email
+      ? `Enter only the domain of the address: ${suggestion}.`
+      : `Enter only the domain: ${suggestion}.`,
+    { suggestion },
+  );
+}
+
+// The host of a URL: without its scheme, user, port, path, query or fragment.
+function hostOf(text: string): string {
+  const withoutScheme = text.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/)?/i, "");
+  const host = withoutScheme.split(/[/\\?#]/, 1)[0] ?? "";
+  const withoutUser = host.slice(host.lastIndexOf("@") + 1);
+  return withoutUser.replace(/:\d*$/, "");
+}
 
 /**
  * Like {@link parseEmailDomain}, but returns the domain or throws a
@@ -152,12 +191,4 @@ const suggest: Suggest = (candidate) => {
  */
 export function parseEmailDomainOrThrow(input: unknown): EmailDomain {
   return unwrapOrThrow(parseEmailDomain(input));
-}
-
-function decodeLabel(label: string): string | undefined {
-  try {
-    return punycode.decode(label.slice(4));
-  } catch {
-    return undefined;
-  }
 }

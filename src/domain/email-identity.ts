@@ -3,8 +3,13 @@ import { canonicaliseDomain, type DomainIssue, type EmailDomain } from "./canoni
 
 /**
  * A parsed email address. `key` is the identity used everywhere two addresses
- * are compared: the local part in lower case, `@`, the canonical domain. Plus
- * tags and dots are kept: `jane+x@acme.com` and `jane@acme.com` differ.
+ * are compared: the local part in lower case, `@`, the canonical domain. A
+ * quoted local part is keyed by what it names (RFC 5321 §4.1.2, RFC 5322
+ * §3.2.4): its quoted pairs stand for their characters (`\x` is `x`), and
+ * when the content is then a dot-atom it is keyed as that dot-atom
+ * (`"free"@gmail.com` is `free@gmail.com`); any other quoted string keeps its
+ * quotes, with only `"` and `\` escaped. Plus tags and dots are kept:
+ * `jane+x@acme.com` and `jane@acme.com` differ.
  *
  * @example
  * ```ts
@@ -13,11 +18,11 @@ import { canonicaliseDomain, type DomainIssue, type EmailDomain } from "./canoni
  * ```
  */
 export interface EmailAddress {
-  /** The local part as entered (Unicode in NFC). */
+  /** The local part as entered (Unicode in NFC), quotes included. */
   readonly local: string;
   /** The canonical domain. */
   readonly domain: EmailDomain;
-  /** `local.toLowerCase() + "@" + domain`. */
+  /** The local part's key (see above), `@`, the canonical domain. */
   readonly key: string;
 }
 
@@ -47,7 +52,8 @@ interface EmailIssueOf<C extends string> extends IssueBase<C> {
 }
 
 /**
- * Why a value is not an acceptable email address.
+ * Why a value is not an acceptable email address. `length` and `maxLength`
+ * count UTF-8 octets (bytes), as the SMTP limits do.
  *
  * @example
  * ```ts
@@ -60,9 +66,9 @@ export type EmailIssue =
   | EmailIssueOf<"empty">
   | EmailIssueOf<"missing_at">
   | EmailIssueOf<"empty_local_part">
-  | (EmailIssueOf<"local_part_too_long"> & { readonly octets: number; readonly maxOctets: number })
+  | (EmailIssueOf<"local_part_too_long"> & { readonly length: number; readonly maxLength: number })
   | (EmailIssueOf<"invalid_local_part"> & { readonly local: string })
-  | (EmailIssueOf<"address_too_long"> & { readonly octets: number; readonly maxOctets: number })
+  | (EmailIssueOf<"address_too_long"> & { readonly length: number; readonly maxLength: number })
   | (EmailIssueOf<"invalid_domain"> & { readonly domainIssue: DomainIssue });
 
 /**
@@ -81,13 +87,34 @@ const DOT_ATOM =
 // RFC 5322 §3.2.4 quoted-string: printable ASCII but " and \ (space allowed),
 // quoted pairs, and non-ASCII letters (RFC 6531).
 const QUOTED = /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E]|[\p{L}\p{M}\p{N}])*"$/u;
+// A quoted pair (RFC 5322 §3.2.1) and the characters a quoted string must escape.
+const QUOTED_PAIR = /\\([\x20-\x7E])/g;
+const MUST_ESCAPE = /["\\]/g;
+
 const NON_ASCII = /[^\p{ASCII}]/u;
 let encoder: TextEncoder | undefined;
 
+// The length of a string in UTF-8 octets (a lone surrogate counts as the
+// three octets of the U+FFFD that replaces it).
 function octets(text: string): number {
   if (!NON_ASCII.test(text)) return text.length;
   encoder ??= new TextEncoder();
   return encoder.encode(text).length;
+}
+
+/**
+ * The key of a local part: RFC 5321 §4.1.2 says a quoted string and its
+ * content name the same mailbox, and that `\x` (a quoted pair, RFC 5322
+ * §3.2.4) is `x`. So a quoted local part is unescaped; when that leaves a
+ * dot-atom, the dot-atom is the key (`"free"` → `free`); otherwise the
+ * content is quoted again with only `"` and `\` escaped (`"a\ b"` →
+ * `"a b"`). Then lower case.
+ */
+function localKey(local: string): string {
+  if (!local.startsWith('"')) return local.toLowerCase();
+  const content = local.slice(1, -1).replace(QUOTED_PAIR, "$1");
+  if (DOT_ATOM.test(content)) return content.toLowerCase();
+  return `"${content.replace(MUST_ESCAPE, "\\$&")}"`.toLowerCase();
 }
 
 function issue<C extends EmailIssue["code"]>(
@@ -97,6 +124,15 @@ function issue<C extends EmailIssue["code"]>(
   extra?: Omit<Extract<EmailIssue, { code: C }>, "code" | "input" | "message">,
 ): { ok: false; error: EmailIssue } {
   return err({ code, message, input, ...extra } as EmailIssue);
+}
+
+function addressTooLong(input: unknown, length: number): { ok: false; error: EmailIssue } {
+  return issue(
+    "address_too_long",
+    input,
+    `An email address has at most ${MAX_ADDRESS_OCTETS} octets (bytes of UTF-8); this one has ${length}.`,
+    { length, maxLength: MAX_ADDRESS_OCTETS },
+  );
 }
 
 /**
@@ -120,12 +156,7 @@ export function readEmailAddress(
     return issue("not_a_string", input, "Enter the email address as text, such as jane@acme.com.");
   }
   if (input.length > MAX_RAW_LENGTH) {
-    return issue(
-      "address_too_long",
-      input,
-      `An email address has at most ${MAX_ADDRESS_OCTETS} characters; this value has ${input.length}.`,
-      { octets: input.length, maxOctets: MAX_ADDRESS_OCTETS },
-    );
+    return addressTooLong(input, octets(input));
   }
   const trimmed = input.trim();
   if (trimmed === "")
@@ -147,15 +178,15 @@ export function readEmailAddress(
     return issue(
       "local_part_too_long",
       input,
-      `The part before the @ has at most ${MAX_LOCAL_PART_OCTETS} characters; this one has ${localOctets}.`,
-      { octets: localOctets, maxOctets: MAX_LOCAL_PART_OCTETS },
+      `The part before the @ has at most ${MAX_LOCAL_PART_OCTETS} octets (bytes of UTF-8); this one has ${localOctets}.`,
+      { length: localOctets, maxLength: MAX_LOCAL_PART_OCTETS },
     );
   }
   if (!DOT_ATOM.test(local) && !QUOTED.test(local)) {
     return issue(
       "invalid_local_part",
       input,
-      `"${local}" is not a valid name before the @: use letters, digits and . _ + - ' and the like, with no space, no leading, trailing or double dot.`,
+      `"${local}" is not a valid name before the @: use letters, digits and . _ + - ' and the like, without spaces or a leading, trailing or double dot.`,
       { local },
     );
   }
@@ -172,14 +203,9 @@ export function readEmailAddress(
   }
   const total = localOctets + 1 + domain.value.length;
   if (total > MAX_ADDRESS_OCTETS) {
-    return issue(
-      "address_too_long",
-      input,
-      `An email address has at most ${MAX_ADDRESS_OCTETS} characters; this one has ${total}.`,
-      { octets: total, maxOctets: MAX_ADDRESS_OCTETS },
-    );
+    return addressTooLong(input, total);
   }
-  return ok({ local, domain: domain.value, key: `${local.toLowerCase()}@${domain.value}` });
+  return ok({ local, domain: domain.value, key: `${localKey(local)}@${domain.value}` });
 }
 
 /**
@@ -206,14 +232,18 @@ const canonicalDomainOf = (domain: string) => canonicaliseDomain(domain);
 /**
  * The comparison key of an address, or `undefined` when it has none: a
  * shortcut for `parseEmailIdentity(input)` when only the identity matters.
- * It does not consult the Public Suffix List; validate with `parseEmailAddress`.
+ * The local part is lower-cased, and a quoted one keyed by what it names
+ * (RFC 5321 §4.1.2, RFC 5322 §3.2.4: `"free"` is `free`, `"a\ b"` is
+ * `"a b"`); the domain is canonical. It does not consult the Public Suffix
+ * List; validate with `parseEmailAddress`.
  *
  * @param input - an email address
- * @returns `local.toLowerCase() + "@" + domain`, or `undefined`
+ * @returns the local part's key + `@` + the canonical domain, or `undefined`
  * @example
  * ```ts
- * emailKey("Jane@ACME.com"); //=> "jane@acme.com"
- * emailKey("not an address"); //=> undefined
+ * emailKey("Jane@ACME.com");      //=> "jane@acme.com"
+ * emailKey('"free"@gmail.com');   //=> "free@gmail.com"
+ * emailKey("not an address");     //=> undefined
  * ```
  */
 export function emailKey(input: unknown): string | undefined {

@@ -7,7 +7,9 @@ import { resolveSharedDomainList, type SharedDomainOptions } from "./shared-doma
  *
  * @example
  * ```ts
- * const options: ParsePartnerEmployeeDomainOptions = { sharedDomains: { add: ["acme-mail.com"] } };
+ * const options: ParsePartnerEmployeeDomainOptions = {
+ *   sharedDomains: { add: ["acme-mail.com"], remove: ["gmx.us"] },
+ * };
  * ```
  */
 export type ParsePartnerEmployeeDomainOptions = SharedDomainOptions;
@@ -19,7 +21,7 @@ export type ParsePartnerEmployeeDomainOptions = SharedDomainOptions;
  * cannot identify a partner's employees. Never throws.
  *
  * @param input - the value to parse, of any type
- * @param options - `sharedDomains` to add to or replace the default list
+ * @param options - `sharedDomains` to replace, add to or remove from the default list
  * @returns the canonical domain, or the reason it was refused
  * @example
  * ```ts
@@ -51,7 +53,7 @@ export function parsePartnerEmployeeDomain(
  * `PartnerAccessError` carrying the {@link DomainIssue}.
  *
  * @param input - the value to parse
- * @param options - `sharedDomains` to add to or replace the default list
+ * @param options - `sharedDomains` to replace, add to or remove from the default list
  * @returns the canonical domain
  * @throws PartnerAccessError when the value is refused
  * @example

@@ -1,6 +1,19 @@
 import { type DomainIssue, domainAndAncestors, parseEmailDomain } from "./email-domain.js";
 
 /**
+ * An entry of a shared-domain list that `parseEmailDomain` refused, with why.
+ *
+ * @example
+ * ```ts
+ * const r: RefusedSharedDomain = { entry: 7, error: { code: "not_a_string", message: "…", input: 7 } };
+ * ```
+ */
+export interface RefusedSharedDomain {
+  readonly entry: unknown;
+  readonly error: DomainIssue;
+}
+
+/**
  * The result of canonicalising a raw list of shared domains: the kept
  * domains, sorted, and what was dropped and why.
  *
@@ -13,7 +26,7 @@ import { type DomainIssue, domainAndAncestors, parseEmailDomain } from "./email-
 export interface SharedDomainData {
   readonly domains: string[];
   readonly dropped: {
-    readonly refused: ReadonlyArray<{ readonly entry: unknown; readonly error: DomainIssue }>;
+    readonly refused: ReadonlyArray<RefusedSharedDomain>;
     readonly covered: ReadonlyArray<{ readonly entry: string; readonly by: string }>;
   };
 }
@@ -31,13 +44,51 @@ export interface SharedDomainData {
  * ```
  */
 export function buildSharedDomainData(entries: Iterable<unknown>): SharedDomainData {
-  const refused: Array<{ entry: unknown; error: DomainIssue }> = [];
+  const refused: RefusedSharedDomain[] = [];
+  const canonical = canonicalEntries(entries, refused);
+  const { domains, covered } = withoutCovered(canonical);
+  return { domains, dropped: { refused, covered } };
+}
+
+/**
+ * The canonical forms of list entries that `parseEmailDomain` accepts; the
+ * others are pushed to `refused`. Internal.
+ *
+ * @param entries - raw entries
+ * @param refused - where refused entries go
+ * @returns the canonical domains, in first-seen order
+ * @example
+ * ```ts
+ * canonicalEntries(["Gmail.com", 7], []); //=> Set { "gmail.com" }
+ * ```
+ */
+export function canonicalEntries(
+  entries: Iterable<unknown>,
+  refused: RefusedSharedDomain[],
+): Set<string> {
   const canonical = new Set<string>();
   for (const entry of entries) {
     const parsed = parseEmailDomain(entry);
     if (parsed.ok) canonical.add(parsed.value);
     else refused.push({ entry, error: parsed.error });
   }
+  return canonical;
+}
+
+/**
+ * Canonical domains without those under another of them, sorted. Internal.
+ *
+ * @param canonical - canonical domains
+ * @returns the kept domains and the covered ones with the entry covering each
+ * @example
+ * ```ts
+ * withoutCovered(new Set(["mail.gmail.com", "gmail.com"])).domains; //=> ["gmail.com"]
+ * ```
+ */
+export function withoutCovered(canonical: ReadonlySet<string>): {
+  domains: string[];
+  covered: Array<{ entry: string; by: string }>;
+} {
   const covered: Array<{ entry: string; by: string }> = [];
   const domains: string[] = [];
   for (const domain of canonical) {
@@ -48,5 +99,5 @@ export function buildSharedDomainData(entries: Iterable<unknown>): SharedDomainD
     else covered.push({ entry: domain, by });
   }
   domains.sort();
-  return { domains, dropped: { refused, covered } };
+  return { domains, covered };
 }

@@ -6,6 +6,7 @@ import type {
   EmailDomain,
   EmailIssue,
   Result,
+  SharedDomainListOptions,
 } from "../../src/index.js";
 import {
   parseEmailAddress,
@@ -14,6 +15,11 @@ import {
 } from "../../src/index.js";
 
 describe("domain types", () => {
+  it("shared-domain options take remove beside add and replace", () => {
+    expectTypeOf<SharedDomainListOptions>().toHaveProperty("remove");
+    expectTypeOf<{ remove: string[] }>().toMatchTypeOf<SharedDomainListOptions>();
+  });
+
   it("parsers return Results of branded domains", () => {
     expectTypeOf(parseEmailDomain).parameter(0).toEqualTypeOf<unknown>();
     expectTypeOf(parseEmailDomain("x")).toEqualTypeOf<Result<EmailDomain, DomainIssue>>();
@@ -35,6 +41,16 @@ describe("domain types", () => {
       expectTypeOf(r.error.listedAs).toEqualTypeOf<string>();
     }
     expectTypeOf<"public_suffix">().toMatchTypeOf<DomainIssueCode>();
+    expectTypeOf<"invalid_bidi">().toMatchTypeOf<DomainIssueCode>();
+    expectTypeOf<"invalid_joiner">().toMatchTypeOf<DomainIssueCode>();
+    expectTypeOf<"reserved_hyphens">().toMatchTypeOf<DomainIssueCode>();
+    if (!r.ok && r.error.code === "invalid_character") {
+      expectTypeOf(r.error.label).toEqualTypeOf<string>();
+      expectTypeOf(r.error).not.toHaveProperty("index");
+    }
+    if (!r.ok && r.error.code === "empty_label") {
+      expectTypeOf(r.error).not.toHaveProperty("position");
+    }
     expectTypeOf<"nonsense">().not.toMatchTypeOf<DomainIssueCode>();
   });
 
@@ -46,6 +62,11 @@ describe("domain types", () => {
       r.value.key = "x";
     } else {
       expectTypeOf(r.error.code).toEqualTypeOf<EmailIssue["code"]>();
+      if (r.error.code === "local_part_too_long") {
+        expectTypeOf(r.error.length).toEqualTypeOf<number>();
+        expectTypeOf(r.error.maxLength).toEqualTypeOf<number>();
+        expectTypeOf(r.error).not.toHaveProperty("octets");
+      }
     }
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseEmailAddress } from "../../src/domain/email-address.js";
+import { emailKey, parseEmailAddress } from "../../src/domain/email-address.js";
 import { arbitraries } from "../../src/testing/arbitraries.js";
 
 // Letters whose upper case lower-cases back to themselves (unlike ß, ς or ı),
@@ -10,7 +10,65 @@ const caseStable = fc.string({
   maxLength: 30,
 });
 
+// Dot-atom local parts: RFC 5322 atext (and a few non-ASCII letters) in
+// atoms joined by single dots.
+const dotAtom = fc
+  .array(
+    fc.string({
+      unit: fc.constantFrom(..."aZ09!#$%&'*+-/=?^_`{|}~", "é", "ж"),
+      minLength: 1,
+      maxLength: 8,
+    }),
+    { minLength: 1, maxLength: 3 },
+  )
+  .map((atoms) => atoms.join("."));
+
+// The same content as a quoted string, with some ASCII characters written
+// as quoted pairs (a backslash before them), which RFC 5321 §4.1.2 reads as
+// the characters themselves.
+function quoted(content: string, pairs: readonly boolean[]): string {
+  const chars = [...content].map((ch, i) =>
+    pairs[i % Math.max(pairs.length, 1)] === true && ch < "\x7f" ? `\\${ch}` : ch,
+  );
+  return `"${chars.join("")}"`;
+}
+
 describe("parseEmailAddress properties", () => {
+  it("quoting a dot-atom local part, with or without quoted pairs, never changes the key", () => {
+    fc.assert(
+      fc.property(
+        dotAtom,
+        arbitraries.emailDomain(),
+        fc.array(fc.boolean()),
+        (local, domain, pairs) => {
+          const plain = emailKey(`${local}@${domain}`);
+          expect(plain).toBeDefined();
+          const asQuoted = quoted(local, pairs);
+          const key = emailKey(`${asQuoted}@${domain}`);
+          // the quoted form is longer and may pass the 64-octet limit; below it, same key
+          if (new TextEncoder().encode(asQuoted).length <= 64) expect(key).toBe(plain);
+          else expect(key).toBeUndefined();
+        },
+      ),
+    );
+  });
+
+  it("the key of a quoted local part is unquoted exactly when its content is a dot-atom", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(...'ab. @\\"', "é"), maxLength: 10 }),
+        (content) => {
+          const escaped = content.replace(/["\\]/g, "\\$&");
+          const r = parseEmailAddress(`"${escaped}"@acme.com`);
+          if (!r.ok) return;
+          const local = r.value.key.slice(0, r.value.key.lastIndexOf("@"));
+          const isDotAtom = /^[^."\\ @]+(?:\.[^."\\ @]+)*$/u.test(content);
+          expect(local).toBe(isDotAtom ? content : `"${escaped}"`);
+        },
+      ),
+    );
+  });
+
   it("the key does not depend on letter case", () => {
     fc.assert(
       fc.property(fc.oneof(arbitraries.emailAddress(), caseStable, fc.emailAddress()), (x) => {

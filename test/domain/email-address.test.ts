@@ -36,6 +36,35 @@ describe("parseEmailAddress", () => {
     expect(code(input)).toBe(`ok:${key}`);
   });
 
+  it.each([
+    // RFC 5321 §4.1.2: a quoted string whose content is a dot-atom names the
+    // same mailbox as the dot-atom, and a quoted pair stands for its character
+    ['"free"@gmail.com', "free@gmail.com"],
+    ['"Free"@GMAIL.com', "free@gmail.com"],
+    ['"a.b"@acme.com', "a.b@acme.com"],
+    ['"a\\bc"@acme.com', "abc@acme.com"],
+    ['"jöhn"@bücher.de', "jöhn@xn--bcher-kva.de"],
+    ['"o\'brien+x"@acme.com', "o'brien+x@acme.com"],
+    // other quoted strings keep their quotes, with only " and \ escaped
+    ['"a\\"b"@acme.com', '"a\\"b"@acme.com'],
+    ['"a\\\\b"@acme.com', '"a\\\\b"@acme.com'],
+    ['"john\\ doe"@acme.com', '"john doe"@acme.com'],
+    ['"a..b"@acme.com', '"a..b"@acme.com'],
+    ['".a"@acme.com', '".a"@acme.com'],
+    ['""@acme.com', '""@acme.com'],
+  ])("keys the quoted local part of %j as %j", (input, key) => {
+    expect(emailKey(input)).toBe(key);
+    expect(parseEmailAddress(input)).toMatchObject({ ok: true, value: { key } });
+  });
+
+  it("gives a quoted dot-atom and the dot-atom one key, but keeps the local part as entered", () => {
+    expect(emailKey('"free"@gmail.com')).toBe(emailKey("free@gmail.com"));
+    expect(parseEmailAddress('"free"@gmail.com')).toEqual({
+      ok: true,
+      value: { local: '"free"', domain: "gmail.com", key: "free@gmail.com" },
+    });
+  });
+
   it("keeps plus tags and dots: no provider-specific folding", () => {
     expect(emailKey("jane+x@gmail.com")).not.toBe(emailKey("jane@gmail.com"));
     expect(emailKey("j.ane@gmail.com")).not.toBe(emailKey("jane@gmail.com"));
@@ -62,6 +91,28 @@ describe("parseEmailAddress", () => {
     ["jane@\u0430cme.com", "invalid_domain"],
   ])("refuses %j with %s", (input, expected) => {
     expect(code(input)).toBe(expected);
+  });
+
+  it("states length limits as length and maxLength, in UTF-8 octets", () => {
+    const local = parseEmailAddress(`${"ü".repeat(33)}@acme.com`);
+    expect(local).toMatchObject({
+      ok: false,
+      error: { code: "local_part_too_long", length: 66, maxLength: 64 },
+    });
+    expect(local.ok ? "" : local.error.message).toMatch(/octets/);
+    const domain = `${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(60)}.${"e".repeat(60)}.com`;
+    const whole = parseEmailAddress(`${"a".repeat(7)}@${domain}`);
+    expect(whole).toMatchObject({
+      ok: false,
+      error: { code: "address_too_long", length: 255, maxLength: 254 },
+    });
+    expect(whole.ok ? "" : whole.error.message).toMatch(/octets/);
+    expect(whole.ok ? {} : whole.error).not.toHaveProperty("octets");
+    const huge = parseEmailAddress(`${"é".repeat(2000)}@acme.com`);
+    expect(huge).toMatchObject({
+      ok: false,
+      error: { code: "address_too_long", length: 4009, maxLength: 254 },
+    });
   });
 
   it("accepts a 64-octet local part and refuses an address over 254 octets", () => {

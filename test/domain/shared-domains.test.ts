@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { GENERATED_PATH, renderSharedDomainModule } from "../../scripts/shared-domains-module.js";
+import {
+  FREE_EMAIL_DOMAINS_DATA,
+  FREE_EMAIL_DOMAINS_VERSION,
+  GENERATED_PATH,
+  renderSharedDomainModule,
+} from "../../scripts/shared-domains-module.js";
+import { parseEmailDomain } from "../../src/domain/email-domain.js";
 import {
   parsePartnerEmployeeDomain,
   parsePartnerEmployeeDomainOrThrow,
@@ -80,6 +86,35 @@ describe("parsePartnerEmployeeDomain", () => {
   });
 });
 
+describe("coverage of free-mail providers", () => {
+  it.each(["tuta.io", "hotmail.no", "gmx.us", "yandex.kz", "aol.de", "gmail.com"])(
+    "%s is shared",
+    (domain) => {
+      expect(parsePartnerEmployeeDomain(domain)).toMatchObject({
+        ok: false,
+        error: { code: "shared_domain" },
+      });
+    },
+  );
+
+  it("every entry of the free-email-domains list that is a valid domain is shared", () => {
+    const data: { version: string; domains: unknown[] } = JSON.parse(
+      readFileSync(FREE_EMAIL_DOMAINS_DATA, "utf8"),
+    );
+    expect(data.version).toBe(FREE_EMAIL_DOMAINS_VERSION);
+    let valid = 0;
+    const notShared: unknown[] = [];
+    for (const entry of data.domains) {
+      const parsed = parseEmailDomain(entry);
+      if (!parsed.ok) continue;
+      valid++;
+      if (!isSharedEmailDomain(parsed.value)) notShared.push(entry);
+    }
+    expect(notShared).toEqual([]);
+    expect(valid).toBeGreaterThan(10_000);
+  });
+});
+
 describe("isSharedEmailDomain", () => {
   it("is true for listed domains and their subdomains, in any form", () => {
     expect(isSharedEmailDomain("GMAIL.com.")).toBe(true);
@@ -92,10 +127,12 @@ describe("isSharedEmailDomain", () => {
 });
 
 describe("shared domain lists", () => {
-  it("the default list comes from email-providers, canonical and without covered entries", () => {
+  it("the default list comes from email-providers and free-email-domains, canonical and without covered entries", () => {
     const list = defaultSharedDomainList();
-    expect(list.source).toMatch(/^email-providers@\d/);
-    expect(list.size).toBeGreaterThan(5000);
+    expect(list.source).toBe(
+      `email-providers@2.26.0 + free-email-domains@${FREE_EMAIL_DOMAINS_VERSION}`,
+    );
+    expect(list.size).toBeGreaterThan(15_000);
     const domains = list.domains();
     const set = new Set(domains);
     for (const d of domains) {
@@ -132,7 +169,95 @@ describe("shared domain lists", () => {
     expect(list.refused.map((r) => r.entry)).toEqual(["not a domain"]);
   });
 
-  it("the committed generated list is up to date with the installed email-providers", () => {
+  it("removes entries a caller names, after adding and replacing", () => {
+    const list = createSharedDomainList({ remove: ["GMX.us", "not a domain"] });
+    expect(defaultSharedDomainList().match("gmx.us")).toBe("gmx.us");
+    expect(list.match("gmx.us")).toBeUndefined();
+    expect(list.match("mail.gmx.us")).toBeUndefined();
+    expect(list.match("gmail.com")).toBe("gmail.com");
+    expect(list.size).toBe(defaultSharedDomainList().size - 1);
+    expect(list.refused.map((r) => r.entry)).toEqual(["not a domain"]);
+    const replaced = createSharedDomainList({
+      replace: ["a-mail.org", "b-mail.org"],
+      add: ["c-mail.org"],
+      remove: ["b-mail.org", "c-mail.org"],
+    });
+    expect(replaced.domains()).toEqual(["a-mail.org"]);
+    expect(parsePartnerEmployeeDomain("gmx.us", { sharedDomains: { remove: ["gmx.us"] } })).toEqual(
+      { ok: true, value: "gmx.us" },
+    );
+  });
+
+  it("removing an entry does not unlist a domain still covered by a parent entry", () => {
+    const list = createSharedDomainList({ remove: ["mail.gmail.com"] });
+    expect(list.match("mail.gmail.com")).toBe("gmail.com");
+  });
+
+  it("adds only caller entries to the default, keeping it pruned", () => {
+    const list = createSharedDomainList({
+      add: ["eu.acme-mail.com", "acme-mail.com", "x.gmail.com"],
+    });
+    expect(list.size).toBe(defaultSharedDomainList().size + 1);
+    expect(list.match("eu.acme-mail.com")).toBe("acme-mail.com");
+    expect(list.domains()).not.toContain("x.gmail.com");
+  });
+
+  it("takes garbage options without throwing, reporting what it could not use", () => {
+    for (const options of [null, 42, "gmail.com", [], { add: 42 }, { add: null }]) {
+      const list = createSharedDomainList(options as never);
+      expect(list.match("gmail.com")).toBe("gmail.com");
+    }
+    expect(createSharedDomainList({ add: 42 } as never).refused).toMatchObject([
+      { entry: 42, error: { code: "not_a_string" } },
+    ]);
+    expect(createSharedDomainList({ add: "acme-mail.com" } as never).match("acme-mail.com")).toBe(
+      "acme-mail.com",
+    );
+    const odd = createSharedDomainList({ add: [7, null, {}, "acme-mail.com"] } as never);
+    expect(odd.match("acme-mail.com")).toBe("acme-mail.com");
+    expect(odd.refused.map((r) => r.error.code)).toEqual([
+      "not_a_string",
+      "not_a_string",
+      "not_a_string",
+    ]);
+    // a replacement that is not a list is reported and leaves the default in place
+    const notAList = createSharedDomainList({ replace: 5 } as never);
+    expect(notAList.match("gmail.com")).toBe("gmail.com");
+    expect(notAList.refused).toMatchObject([{ entry: 5, error: { code: "not_a_string" } }]);
+    function* failing(): Generator<string> {
+      yield "acme-mail.com";
+      throw new Error("boom");
+    }
+    const partial = createSharedDomainList({ add: failing() });
+    expect(partial.match("acme-mail.com")).toBe("acme-mail.com");
+  });
+
+  it("matches only canonical domains given as strings", () => {
+    const list = defaultSharedDomainList();
+    expect(list.match(42 as never)).toBeUndefined();
+    expect(list.match(undefined as never)).toBeUndefined();
+    expect(list.match("GMAIL.com")).toBeUndefined();
+    expect(list.match("gmail.com")).toBe("gmail.com");
+  });
+
+  it("a caller's own list whose match throws or answers garbage counts as not listing the domain", () => {
+    const throwing = {
+      source: "x",
+      size: 1,
+      refused: [],
+      domains: () => [],
+      match: () => {
+        throw new Error("boom");
+      },
+    };
+    expect(isSharedEmailDomain("acme.com", { sharedDomains: throwing })).toBe(false);
+    const garbage = { ...throwing, match: () => 42 as never };
+    expect(isSharedEmailDomain("acme.com", { sharedDomains: garbage })).toBe(false);
+    const yes = { ...throwing, match: () => "acme.com" };
+    expect(isSharedEmailDomain("acme.com", { sharedDomains: yes })).toBe(true);
+  });
+
+  it("the committed generated list is up to date with the installed email-providers and the committed free-email-domains data", () => {
     expect(readFileSync(GENERATED_PATH, "utf8")).toBe(renderSharedDomainModule().text);
   });
 });
