@@ -3,13 +3,13 @@ import { canonicaliseDomain, type DomainIssue, type EmailDomain } from "./canoni
 
 /**
  * A parsed email address. `key` is the identity used everywhere two addresses
- * are compared: the local part in lower case, `@`, the canonical domain. A
- * quoted local part is keyed by what it names (RFC 5321 §4.1.2, RFC 5322
- * §3.2.4): its quoted pairs stand for their characters (`\x` is `x`), and
- * when the content is then a dot-atom it is keyed as that dot-atom
- * (`"free"@gmail.com` is `free@gmail.com`); any other quoted string keeps its
- * quotes, with only `"` and `\` escaped. Plus tags and dots are kept:
- * `jane+x@acme.com` and `jane@acme.com` differ.
+ * are compared: `local.toLowerCase() + "@" + domain`. `local` is the local
+ * part in its canonical form, which names the mailbox the same way however it
+ * was quoted (RFC 5321 §4.1.2, RFC 5322 §3.2.4): quoted pairs stand for their
+ * characters (`\x` is `x`), and a quoted string whose content is then a
+ * dot-atom is that dot-atom (`"free"@gmail.com` has the local part `free`);
+ * any other quoted string keeps its quotes, with only `"` and `\` escaped.
+ * Plus tags and dots are kept: `jane+x@acme.com` and `jane@acme.com` differ.
  *
  * @example
  * ```ts
@@ -18,11 +18,11 @@ import { canonicaliseDomain, type DomainIssue, type EmailDomain } from "./canoni
  * ```
  */
 export interface EmailAddress {
-  /** The local part as entered (Unicode in NFC), quotes included. */
+  /** The local part in canonical form (Unicode in NFC; quoted only where it must be). */
   readonly local: string;
   /** The canonical domain. */
   readonly domain: EmailDomain;
-  /** The local part's key (see above), `@`, the canonical domain. */
+  /** `local.toLowerCase() + "@" + domain`. */
   readonly key: string;
 }
 
@@ -103,18 +103,18 @@ function octets(text: string): number {
 }
 
 /**
- * The key of a local part: RFC 5321 §4.1.2 says a quoted string and its
- * content name the same mailbox, and that `\x` (a quoted pair, RFC 5322
- * §3.2.4) is `x`. So a quoted local part is unescaped; when that leaves a
- * dot-atom, the dot-atom is the key (`"free"` → `free`); otherwise the
+ * The canonical form of a local part: RFC 5321 §4.1.2 says a quoted string
+ * and its content name the same mailbox, and that `\x` (a quoted pair, RFC
+ * 5322 §3.2.4) is `x`. So a quoted local part is unescaped; when that leaves a
+ * dot-atom, the dot-atom is the local part (`"free"` → `free`); otherwise the
  * content is quoted again with only `"` and `\` escaped (`"a\ b"` →
- * `"a b"`). Then lower case.
+ * `"a b"`).
  */
-function localKey(local: string): string {
-  if (!local.startsWith('"')) return local.toLowerCase();
+function canonicalLocal(local: string): string {
+  if (!local.startsWith('"')) return local;
   const content = local.slice(1, -1).replace(QUOTED_PAIR, "$1");
-  if (DOT_ATOM.test(content)) return content.toLowerCase();
-  return `"${content.replace(MUST_ESCAPE, "\\$&")}"`.toLowerCase();
+  if (DOT_ATOM.test(content)) return content;
+  return `"${content.replace(MUST_ESCAPE, "\\$&")}"`;
 }
 
 function issue<C extends EmailIssue["code"]>(
@@ -205,7 +205,12 @@ export function readEmailAddress(
   if (total > MAX_ADDRESS_OCTETS) {
     return addressTooLong(input, total);
   }
-  return ok({ local, domain: domain.value, key: `${localKey(local)}@${domain.value}` });
+  const canonical = canonicalLocal(local);
+  return ok({
+    local: canonical,
+    domain: domain.value,
+    key: `${canonical.toLowerCase()}@${domain.value}`,
+  });
 }
 
 /**

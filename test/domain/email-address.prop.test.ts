@@ -34,6 +34,26 @@ function quoted(content: string, pairs: readonly boolean[]): string {
 }
 
 describe("parseEmailAddress properties", () => {
+  it("key is local.toLowerCase() + @ + domain for every address it accepts", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.emailAddress(),
+          fc
+            .tuple(
+              fc.string({ unit: fc.constantFrom(...'aB. @\\"', "é"), maxLength: 10 }),
+              arbitraries.emailDomain(),
+            )
+            .map(([content, domain]) => `"${content}"@${domain}`),
+        ),
+        (address) => {
+          const r = parseEmailAddress(address);
+          if (r.ok) expect(r.value.key).toBe(`${r.value.local.toLowerCase()}@${r.value.domain}`);
+        },
+      ),
+    );
+  });
+
   it("quoting a dot-atom local part, with or without quoted pairs, never changes the key", () => {
     fc.assert(
       fc.property(

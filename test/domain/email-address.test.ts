@@ -57,11 +57,18 @@ describe("parseEmailAddress", () => {
     expect(parseEmailAddress(input)).toMatchObject({ ok: true, value: { key } });
   });
 
-  it("gives a quoted dot-atom and the dot-atom one key, but keeps the local part as entered", () => {
+  it("reads a quoted dot-atom as the dot-atom, so key = local.toLowerCase() + @ + domain holds", () => {
     expect(emailKey('"free"@gmail.com')).toBe(emailKey("free@gmail.com"));
-    expect(parseEmailAddress('"free"@gmail.com')).toEqual({
+    expect(parseEmailAddress('"Free"@gmail.com')).toEqual({
       ok: true,
-      value: { local: '"free"', domain: "gmail.com", key: "free@gmail.com" },
+      value: { local: "Free", domain: "gmail.com", key: "free@gmail.com" },
+    });
+    expect(parseEmailAddress('"a\\"b"@x.com')).toMatchObject({ value: { local: '"a\\"b"' } });
+    expect(parseEmailAddress('"a\\ b"@x.com')).toMatchObject({
+      value: { local: '"a b"', key: '"a b"@x.com' },
+    });
+    expect(parseEmailAddress('"a@b"@acme.com')).toMatchObject({
+      value: { local: '"a@b"', key: '"a@b"@acme.com' },
     });
   });
 
