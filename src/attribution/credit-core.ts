@@ -23,7 +23,9 @@
  */
 
 import { type Link, precedes as linkPrecedes } from "../conflicts/email-conflicts.js";
+import { ownView, prototypeIsClean } from "../conflicts/records.js";
 import { type EmailIssue, parseEmailIdentity } from "../domain/email-identity.js";
+import { isClientId, isPartnerId, isRecord, isTimestamp, MAX_TIMESTAMP, own } from "../guards.js";
 import type { Activity, Assignment, PartnerUser } from "../model.js";
 import { err, ok, type Result } from "../result.js";
 import type {
@@ -135,32 +137,6 @@ const CLIENT_ID = "a positive whole number (HubID)";
 // rule (design 1): managed points double for a growth-market client.
 const GROWTH = 2;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * Whether a value is a timestamp: a number within the range of `Date`.
- *
- * @param value - any value
- * @returns `true` for a number within ±8.64e15 (so not NaN)
- * @example
- * ```ts
- * isTimestamp(Number.NaN); //=> false
- * ```
- */
-export function isTimestamp(value: unknown): value is number {
-  return typeof value === "number" && Math.abs(value) <= 8.64e15;
-}
-
-function isClientId(value: unknown): value is number {
-  return Number.isSafeInteger(value) && (value as number) > 0;
-}
-
-function isPartnerId(value: unknown): value is string {
-  return typeof value === "string" && value !== "";
-}
-
 function push(
   issues: AttributionIssue[],
   code: AttributionIssue["code"],
@@ -183,6 +159,7 @@ function need(
   index?: number,
   name?: string,
 ): boolean {
+  // The issue is built only for a bad value, so valid records allocate nothing.
   if (!valid) {
     const path: IssuePath =
       index === undefined
@@ -192,7 +169,13 @@ function need(
           : [section, index, name];
     push(
       issues,
-      "invalid_record",
+      name === "partnerId"
+        ? "invalid_partner_id"
+        : name === "clientId"
+          ? "invalid_client_id"
+          : index === undefined && section !== "period"
+            ? "invalid_list"
+            : "invalid_record",
       path,
       input,
       `${name ?? (index === undefined ? section : `A record of ${section}`)} must be ${expected}; got ${describeValue(input)}.`,
@@ -211,7 +194,8 @@ function isRecordAt(
   return need(issues, isRecord(record), record, "an object", section, index);
 }
 
-// Same for a timestamp field (`invalid_timestamp`); `undefined` passes when optional.
+// Same for a timestamp field (`invalid_timestamp`); `undefined` passes when
+// optional. A negative index is a field of the section itself (the period).
 function time(
   issues: AttributionIssue[],
   section: string,
@@ -225,9 +209,9 @@ function time(
     push(
       issues,
       "invalid_timestamp",
-      [section, index, name],
+      index < 0 ? [section, name] : [section, index, name],
       input,
-      `${name} must be a timestamp in milliseconds within ±8.64e15; got ${describeValue(input)}.`,
+      `${name} must be a timestamp: a whole number of milliseconds within ±${MAX_TIMESTAMP}; got ${describeValue(input)}.`,
     );
   }
   return valid;
@@ -266,19 +250,19 @@ function optionalBoolean(
  */
 export const MAX_RECORDS = 2 ** 26;
 
-// Reports a list longer than MAX_RECORDS as one `invalid_record` issue
-// whose input is the length: the list itself may be all holes, and a
-// streaming state carries its issues as JSON.
+// Reports a list longer than MAX_RECORDS as one `invalid_list` issue with
+// its `length` and the `maxLength`, and no `input`: the list itself may be
+// all holes, and a streaming state carries its issues as JSON.
 function withinLimit(issues: AttributionIssue[], items: readonly unknown[], name: string): boolean {
   const length = items.length;
   if (length <= MAX_RECORDS) return true;
-  push(
-    issues,
-    "invalid_record",
-    [name],
+  issues.push({
+    code: "invalid_list",
+    message: `${name} holds ${length} entries; one call reads at most ${MAX_RECORDS}${name === "activities" ? " (feed activities in batches)" : ""}.`,
+    path: [name],
     length,
-    `${name} holds ${length} entries; one call reads at most ${MAX_RECORDS}${name === "activities" ? " (feed activities in batches)" : ""}.`,
-  );
+    maxLength: MAX_RECORDS,
+  });
   return false;
 }
 
@@ -334,8 +318,9 @@ function createGroups(size: number) {
 export function prepareAttribution(input: unknown): Ledger {
   const issues: AttributionIssue[] = [];
   const source = isRecord(input) ? input : {};
+  const clean = prototypeIsClean();
   const list = (name: string): readonly unknown[] => {
-    const value = source[name];
+    const value = own(source, name);
     const items = toList(value);
     // An input that is not an object is reported once, as a whole.
     if (isRecord(input)) need(issues, items !== null, value, "an array or another iterable", name);
@@ -353,24 +338,30 @@ export function prepareAttribution(input: unknown): Ledger {
 
   // --- period: rule (design 2.0a) the half-open interval [start, end); an
   // empty one is allowed, one that ends before it starts is not.
-  const period = source.period;
-  const from = isRecord(period) ? period.start : undefined;
-  const until = isRecord(period) ? period.end : undefined;
+  const period = own(source, "period");
+  const from = own(period, "start");
+  const until = own(period, "end");
   const validPeriod = isTimestamp(from) && isTimestamp(until) && from <= until;
-  if (!validPeriod && isRecord(input)) {
-    push(
-      issues,
-      "invalid_period",
-      ["period"],
-      period,
-      `The period must be { start, end }, timestamps in milliseconds with start ≤ end; got start ${describeValue(from)}, end ${describeValue(until)}.`,
-    );
+  if (isRecord(input) && !isRecord(period)) {
+    need(issues, false, period, "an object { start, end }", "period");
+  } else if (isRecord(input)) {
+    const startOk = time(issues, "period", -1, "start", from);
+    const endOk = time(issues, "period", -1, "end", until);
+    if (startOk && endOk && !validPeriod) {
+      push(
+        issues,
+        "invalid_period",
+        ["period"],
+        period,
+        `The period [start, end) must not end before it starts; got start ${describeValue(from)}, end ${describeValue(until)}.`,
+      );
+    }
   }
   // `+ 0` turns -0 into 0, as a JSON round trip would.
   const start = validPeriod ? from + 0 : 0;
   const end = validPeriod ? until + 0 : 0;
 
-  const table = createRateLookup(source.currencyTable);
+  const table = createRateLookup(own(source, "currencyTable"));
   if (!table.ok) issues.push(table.error as AttributionIssue);
   // Without a valid table, amounts are still checked, against a placeholder
   // rate that never reaches a points figure (the result is an error).
@@ -496,7 +487,7 @@ export function prepareAttribution(input: unknown): Ledger {
   for (let index = 0; index < partners.length; index++) {
     const record = partners[index];
     if (!isRecordAt(issues, record, "partners", index)) continue;
-    const { partnerId, program, employeeDomains, matchSubdomains } = record;
+    const { partnerId, program, employeeDomains, matchSubdomains } = ownView(record, clean);
     const first = partnerFirst.get(partnerId as string);
     const valid = need(
       issues,
@@ -552,7 +543,7 @@ export function prepareAttribution(input: unknown): Ledger {
   for (let index = 0; index < clients.length; index++) {
     const record = clients[index];
     if (!isRecordAt(issues, record, "clients", index)) continue;
-    const { clientId, mrr, growthMarket } = record;
+    const { clientId, mrr, growthMarket } = ownView(record, clean);
     const first = clientIndex.get(clientId as number);
     let valid = need(
       issues,
@@ -591,7 +582,12 @@ export function prepareAttribution(input: unknown): Ledger {
   for (let index = 0; index < userCount; index++) {
     const record = users[index];
     if (!isRecordAt(issues, record, "users", index)) continue;
-    const { partnerId, email: raw, tagged, inPartnerAccount } = record as unknown as PartnerUser;
+    const {
+      partnerId,
+      email: raw,
+      tagged,
+      inPartnerAccount,
+    } = ownView(record, clean) as unknown as PartnerUser;
     const rank = partnerRef("users", index, partnerId);
     const key = readEmail(raw, emails, true);
     // Each checked on its own line, so every bad field is reported.
@@ -651,9 +647,19 @@ export function prepareAttribution(input: unknown): Ledger {
   const pairRank: number[] = [];
   const pairClient: number[] = [];
 
+  // The assignments as the rules read them (see ownFields): the list
+  // itself, until a record needs a copy of its own fields.
+  let views: unknown[] | null = null;
+  const view = (i: number) => (views ?? assignments)[i] as Assignment;
   for (let index = 0; index < n; index++) {
-    const record = assignments[index] as Assignment;
-    if (!isRecordAt(issues, record, "assignments", index)) continue;
+    const given = assignments[index];
+    if (!isRecordAt(issues, given, "assignments", index)) continue;
+    const fields = ownView(given, clean);
+    const record = fields as unknown as Assignment;
+    if (fields !== given) {
+      views ??= assignments.slice();
+      views[index] = record;
+    }
     const {
       partnerId,
       clientId,
@@ -733,15 +739,12 @@ export function prepareAttribution(input: unknown): Ledger {
   const conflictOf = new Map<number, ConflictEvidence>();
   const examined = new Set<number>();
   for (const member of issues.length === 0 ? contested : []) {
-    const g = cell(
-      clientIndex.get((assignments[member] as Assignment).clientId)!,
-      assignmentKey[member]!,
-    );
+    const g = cell(clientIndex.get(view(member).clientId)!, assignmentKey[member]!);
     if (examined.has(g)) continue;
     examined.add(g);
     const links = new Map<number, Link>();
     for (let i = cells[g]!; i >= 0; i = span[3 * i + 2]!) {
-      const { partnerId, clientId, email, status, assignedAt } = assignments[i] as Assignment;
+      const { partnerId, clientId, email, status, assignedAt } = view(i);
       // `+ 0` turns -0 into 0, as the detector does.
       const link = { partnerId, clientId, email, assignedAt: assignedAt + 0 } as Link;
       const seen = links.get(pairRank[assignmentPair[i]!]!);
@@ -787,8 +790,8 @@ export function prepareAttribution(input: unknown): Ledger {
     const byKey = keyRank[assignmentKey[i]!]! - keyRank[assignmentKey[j]!]!;
     // Most pairs are told apart by their keys: the records are not read then.
     if (byKey !== 0) return byKey < 0;
-    const a = assignments[i] as Assignment;
-    const b = assignments[j] as Assignment;
+    const a = view(i);
+    const b = view(j);
     return (
       (compareOptional(a.assignedAt, b.assignedAt) ||
         compareOptional(a.activatedAt, b.activatedAt) ||
@@ -838,10 +841,11 @@ export function prepareAttribution(input: unknown): Ledger {
     const items = list as readonly unknown[];
     if (!withinLimit(evidence.issues, items, "activities")) return 0;
     for (let index = 0; index < items.length; index++) {
-      const record = items[index] as Activity;
+      const given = items[index];
       const into = evidence.issues;
       const position = offset + index;
-      if (!isRecordAt(into, record, "activities", position)) continue;
+      if (!isRecordAt(into, given, "activities", position)) continue;
+      const record = ownView(given, clean) as unknown as Activity;
       const client = clientRef(into, "activities", position, record.clientId);
       const key = readEmail(record.email, cache, false);
       // Each checked on its own line, so every bad field is reported.

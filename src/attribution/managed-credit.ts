@@ -9,6 +9,7 @@
 
 import type { EmailConflictParty } from "../conflicts/email-conflicts.js";
 import type { EmailIssue } from "../domain/email-identity.js";
+import { isRecord, own } from "../guards.js";
 import type {
   Activity,
   Assignment,
@@ -280,21 +281,29 @@ interface RecordIssueOf<C extends string> extends IssueBase<C> {
 
 /**
  * One bad record or field in the input of {@link attributeManagedCredit}.
- * Besides the {@link MoneyError} codes of clients' MRR and the currency
- * table:
- * - `invalid_record`: a record or field of the wrong type (a record that is
- *   not an object, an empty `partnerId`, an unknown `status`, `tagged` not a
- *   boolean, a `clientId` that is not a positive safe integer, …);
- * - `invalid_period`: start or end not a timestamp, or end before start;
- * - `invalid_timestamp`: a timestamp that is not a finite number of
- *   milliseconds within the range of `Date` (±8.64e15);
+ * Every issue has a `code`, a `message`, a `path` from the input's root
+ * (`["assignments", 12, "partnerId"]`; `[]` for an input that is not an
+ * object) and the refused `input`, exactly as given. Besides the
+ * {@link MoneyError} codes of clients' MRR and the currency table:
+ * - `invalid_record`: a record that is not an object, or a field with no
+ *   code of its own that is malformed (an unknown `status`, `tagged` not a
+ *   boolean, `employeeDomains` not a list of strings, …);
+ * - `invalid_list`: a list that is not an array or another iterable, or
+ *   one longer than 2^26 entries (then with `length` and `maxLength`, and
+ *   no `input`);
+ * - `invalid_partner_id`: a `partnerId` that is not a non-empty string;
+ * - `invalid_client_id`: a `clientId` that is not a positive safe integer
+ *   (`"42"` is not one);
+ * - `invalid_timestamp`: a timestamp (`period.start`, `assignedAt`, `at`, …)
+ *   that is not a safe integer of milliseconds within ±8.64e15;
+ * - `invalid_period`: a period that ends before it starts;
  * - `invalid_email`: an address `parseEmailIdentity` refuses (records cannot
- *   be matched without it);
+ *   be matched without it), with that refusal in `emailIssue`;
  * - `unknown_partner`, `unknown_client`: a reference to a partner or client
  *   that is not in the input;
  * - `duplicate_partner`, `duplicate_client`, `duplicate_user`: a record
- *   listed twice (a user: same partner and email key), with the first one's
- *   path;
+ *   listed twice (a user: same partner and email key), at `path`, with the
+ *   first one at `firstPath`;
  * - `amount_overflow`: a partner's managed MRR in one currency exceeds
  *   `Number.MAX_SAFE_INTEGER` minor units.
  *
@@ -306,8 +315,18 @@ interface RecordIssueOf<C extends string> extends IssueBase<C> {
  * ```
  */
 export type AttributionIssue =
-  | Exclude<MoneyError, { readonly code: "invalid_deal" }>
+  | Exclude<MoneyError, { readonly code: "invalid_list" }>
   | RecordIssueOf<"invalid_record">
+  | RecordIssueOf<"invalid_list">
+  | (IssueBase<"invalid_list"> & {
+      readonly path: IssuePath;
+      /** How many entries the list holds. */
+      readonly length: number;
+      /** The most one call reads. */
+      readonly maxLength: number;
+    })
+  | RecordIssueOf<"invalid_partner_id">
+  | RecordIssueOf<"invalid_client_id">
   | RecordIssueOf<"invalid_period">
   | RecordIssueOf<"invalid_timestamp">
   | (RecordIssueOf<"invalid_email"> & { readonly emailIssue: EmailIssue })
@@ -372,7 +391,8 @@ export interface AttributionError extends IssueBase<"invalid_attribution_input">
  * For data too large for one call, `startAttribution`, `addActivities`,
  * `mergeAttributionStates` and `finishAttribution` compute the same result
  * in parts (see docs/attribution.md). A list of more than 2^26 entries is
- * refused with one `invalid_record` issue whose `input` is its length.
+ * refused with one `invalid_list` issue with its `length` and `maxLength`.
+ * Only own properties of the input and its records are read.
  *
  * @param input - the period, partners, clients, users, assignments,
  *   activities, and optionally a replacement currency table
@@ -402,8 +422,6 @@ export function attributeManagedCredit(
   const ledger = prepareAttribution(input);
   const evidence = ledger.evidence();
   // An input that is not an object is reported once, by prepareAttribution.
-  if (typeof input === "object" && input !== null) {
-    ledger.add(evidence, (input as { activities?: unknown }).activities, 0);
-  }
+  if (isRecord(input)) ledger.add(evidence, own(input, "activities"), 0);
   return ledger.finish(evidence, ledger.partnerPosition);
 }

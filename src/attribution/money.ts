@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { Money } from "../model.js";
+import { isRecord, own } from "../guards.js";
 import type { IssueBase, IssuePath } from "../result.js";
 import { decimalFraction, type Fraction, gcd } from "./exact.js";
 
@@ -76,15 +76,19 @@ interface MoneyIssueOf<C extends string> extends IssueBase<C> {
 /**
  * Why an amount of money, a currency table or a deal could not be turned into
  * points:
- * - `invalid_money`: not an object;
+ * - `invalid_record`: an amount of money, a deal or the currency table that
+ *   is not an object, or a deal whose `kind` is not `"sourced"` or
+ *   `"assisted"` (at `path` ending in `"kind"`);
+ * - `invalid_list` (only from `soldPoints`): the deals are not an array or
+ *   another iterable;
  * - `invalid_amount`: `amountMinor` is not an integer from 0 to
  *   `Number.MAX_SAFE_INTEGER` (negative MRR, fractions of a cent, `NaN`);
  * - `unknown_currency`: the currency is not a key of the table in use;
  * - `invalid_currency_rate`: the table's row for the currency is not a
- *   positive finite `per100Usd` with an integer `exponent` from 0 to 18;
- * - `invalid_currency_table`: the table itself is not an object;
- * - `invalid_deal` (only from `soldPoints`): a deal that is not an object
- *   whose `kind` is `"sourced"` or `"assisted"`.
+ *   positive finite `per100Usd` with an integer `exponent` from 0 to 18.
+ *
+ * Only own properties are read: an inherited `amountMinor` or table row
+ * does not count.
  *
  * @example
  * ```ts
@@ -93,12 +97,11 @@ interface MoneyIssueOf<C extends string> extends IssueBase<C> {
  * ```
  */
 export type MoneyError =
-  | MoneyIssueOf<"invalid_money">
+  | MoneyIssueOf<"invalid_record">
+  | MoneyIssueOf<"invalid_list">
   | MoneyIssueOf<"invalid_amount">
   | (MoneyIssueOf<"unknown_currency"> & { readonly currency: unknown })
-  | (MoneyIssueOf<"invalid_currency_rate"> & { readonly currency: string })
-  | MoneyIssueOf<"invalid_currency_table">
-  | MoneyIssueOf<"invalid_deal">;
+  | (MoneyIssueOf<"invalid_currency_rate"> & { readonly currency: string });
 
 /**
  * A currency's conversion to points as an exact fraction: an amount of
@@ -173,7 +176,7 @@ export type RateLookup = (
  *
  * @param table - the caller's table, or `undefined`
  * @param path - where the table sits in the caller's input, for the error
- * @returns the lookup, or `invalid_currency_table` when `table` is not an object
+ * @returns the lookup, or `invalid_record` when `table` is not an object
  * @example
  * ```ts
  * createRateLookup(42).ok; //=> false
@@ -184,11 +187,11 @@ export function createRateLookup(
   path: IssuePath = ["currencyTable"],
 ): { ok: true; value: RateLookup } | { ok: false; error: MoneyError } {
   if (table === undefined) return { ok: true, value: lookupIn(defaultCurrencyTable) };
-  if (typeof table !== "object" || table === null || Array.isArray(table)) {
+  if (!isRecord(table)) {
     return {
       ok: false,
       error: {
-        code: "invalid_currency_table",
+        code: "invalid_record",
         message: `The currency table must be an object mapping currency codes to { per100Usd, exponent }; got ${describeValue(table)}.`,
         path,
         input: table,
@@ -235,15 +238,9 @@ function readRate(
 ): { ok: true; value: PointRate } | { ok: false; error: MoneyError } {
   // Own keys only: "toString" or "__proto__" must not resolve to Object.prototype.
   if (!Object.hasOwn(table, currency)) return unknownCurrency(currency, path);
-  const entry: unknown = (table as Record<string, unknown>)[currency];
-  const per100Usd =
-    typeof entry === "object" && entry !== null
-      ? (entry as { per100Usd?: unknown }).per100Usd
-      : undefined;
-  const exponent =
-    typeof entry === "object" && entry !== null
-      ? (entry as { exponent?: unknown }).exponent
-      : undefined;
+  const entry = own(table, currency);
+  const per100Usd = own(entry, "per100Usd");
+  const exponent = own(entry, "exponent");
   const per100 = typeof per100Usd === "number" ? decimalFraction(per100Usd) : null;
   if (
     per100 === null ||
@@ -306,16 +303,17 @@ export function checkMoney(
   path: IssuePath,
   issues: MoneyError[],
 ): { readonly amountMinor: number; readonly rate: PointRate } | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isRecord(value)) {
     issues.push({
-      code: "invalid_money",
+      code: "invalid_record",
       message: `An amount of money must be an object { amountMinor, currency }; got ${describeValue(value)}.`,
       path,
       input: value,
     });
     return null;
   }
-  const { amountMinor, currency } = value as Partial<Record<keyof Money, unknown>>;
+  const amountMinor = own(value, "amountMinor");
+  const currency = own(value, "currency");
   let ok = true;
   if (typeof amountMinor !== "number" || !Number.isSafeInteger(amountMinor) || amountMinor < 0) {
     ok = false;

@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isIterable, isRecord, own } from "../guards.js";
 import type { Deal, Money } from "../model.js";
 import { err, ok, type Result } from "../result.js";
 import { addFractions, type Fraction, roundToHundredths, roundToHundredthsSmall } from "./exact.js";
@@ -100,10 +101,10 @@ export function pointsOfWeightedSums(weighted: Iterable<readonly [PointRate, big
   return roundToHundredths(total.num, total.den);
 }
 
+// Options are read by own property; anything that is not an object reads as
+// no options at all.
 function readOption(options: unknown, name: "growthMarket" | "currencyTable"): unknown {
-  return typeof options === "object" && options !== null
-    ? (options as Record<string, unknown>)[name]
-    : undefined;
+  return own(options, name);
 }
 
 /**
@@ -113,7 +114,8 @@ function readOption(options: unknown, name: "growthMarket" | "currencyTable"): u
  *
  * @param mrr - the managed MRR, in the currency's smallest unit
  * @param options - `growthMarket` and a replacement `currencyTable`
- * @returns the points, or why the amount or currency was refused (never `NaN`)
+ * @returns the points, or why the amount or currency was refused (never
+ *   `NaN`); the issue's `path` starts with `"mrr"`, or `"options"` for the table
  * @example
  * ```ts
  * managedPoints({ amountMinor: 100_000, currency: "USD" }); //=> { ok: true, value: 10 }
@@ -126,10 +128,13 @@ export function managedPoints(
   mrr: Money,
   options?: ManagedPointsOptions,
 ): Result<number, MoneyError> {
-  const rates = createRateLookup(readOption(options, "currencyTable"));
+  const rates = createRateLookup(readOption(options, "currencyTable"), [
+    "options",
+    "currencyTable",
+  ]);
   if (!rates.ok) return rates;
   const issues: MoneyError[] = [];
-  const money = checkMoney(mrr, rates.value, [], issues);
+  const money = checkMoney(mrr, rates.value, ["mrr"], issues);
   if (money === null) return err(issues[0]!);
   const multiplier =
     readOption(options, "growthMarket") === true ? MANAGED_RATE * GROWTH_MULTIPLIER : MANAGED_RATE;
@@ -144,29 +149,32 @@ export function managedPoints(
  *
  * @param deals - the deals, of any currencies in the table
  * @param options - a replacement `currencyTable`
- * @returns the points, or the first refused deal's error (its `path` starts
- *   with the deal's position)
+ * @returns the points, or the first refused deal's error (its `path` is
+ *   `["deals", position, …]`)
  * @example
  * ```ts
  * soldPoints([
  *   { kind: "sourced", mrr: { amountMinor: 20_000, currency: "USD" } },
  *   { kind: "assisted", mrr: { amountMinor: 8_800, currency: "EUR" }, growthMarket: true },
  * ]); //=> { ok: true, value: 16 }
- * soldPoints([{ kind: "resold", mrr: { amountMinor: 1, currency: "USD" } }]).ok; //=> false (code "invalid_deal")
+ * soldPoints([{ kind: "resold", mrr: { amountMinor: 1, currency: "USD" } }]).ok; //=> false (code "invalid_record", path ["deals", 0, "kind"])
  * ```
  */
 export function soldPoints(
   deals: Iterable<Deal>,
   options?: SoldPointsOptions,
 ): Result<number, MoneyError> {
-  const rates = createRateLookup(readOption(options, "currencyTable"));
+  const rates = createRateLookup(readOption(options, "currencyTable"), [
+    "options",
+    "currencyTable",
+  ]);
   if (!rates.ok) return rates;
   const list = toList(deals);
   if (list === null) {
     return err({
-      code: "invalid_deal",
+      code: "invalid_list",
       message: `The deals must be an array (or another iterable) of deals; got ${describeValue(deals)}.`,
-      path: [],
+      path: ["deals"],
       input: deals,
     });
   }
@@ -174,18 +182,25 @@ export function soldPoints(
   const issues: MoneyError[] = [];
   for (let index = 0; index < list.length; index++) {
     const deal: unknown = list[index];
-    const kind =
-      typeof deal === "object" && deal !== null ? (deal as { kind?: unknown }).kind : undefined;
-    if (kind !== "sourced" && kind !== "assisted") {
+    if (!isRecord(deal)) {
       return err({
-        code: "invalid_deal",
-        message: `A deal's kind must be "sourced" or "assisted"; got ${describeValue(kind)}.`,
-        path: typeof deal === "object" && deal !== null ? [index, "kind"] : [index],
+        code: "invalid_record",
+        message: `A deal must be an object { kind, mrr, growthMarket? }; got ${describeValue(deal)}.`,
+        path: ["deals", index],
         input: deal,
       });
     }
-    const { mrr, growthMarket } = deal as Partial<Record<keyof Deal, unknown>>;
-    const money = checkMoney(mrr, rates.value, [index, "mrr"], issues);
+    const kind = own(deal, "kind");
+    if (kind !== "sourced" && kind !== "assisted") {
+      return err({
+        code: "invalid_record",
+        message: `A deal's kind must be "sourced" or "assisted"; got ${describeValue(kind)}.`,
+        path: ["deals", index, "kind"],
+        input: kind,
+      });
+    }
+    const growthMarket = own(deal, "growthMarket");
+    const money = checkMoney(own(deal, "mrr"), rates.value, ["deals", index, "mrr"], issues);
     if (money === null) return err(issues[0]!);
     const multiplier = SOLD_RATE[kind] * (growthMarket === true ? GROWTH_MULTIPLIER : 1);
     const units = BigInt(money.amountMinor) * BigInt(multiplier);
@@ -209,7 +224,5 @@ export function soldPoints(
  */
 export function toList(value: unknown): readonly unknown[] | null {
   if (Array.isArray(value)) return value;
-  if (typeof value !== "object" || value === null) return null;
-  const iterator = (value as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-  return typeof iterator === "function" ? Array.from(value as Iterable<unknown>) : null;
+  return isIterable(value) ? Array.from(value) : null;
 }

@@ -16,6 +16,7 @@
  * @module
  */
 
+import { own } from "../guards.js";
 import { describeValue } from "./money.js";
 
 /**
@@ -118,8 +119,8 @@ export function encodeValue(value: unknown, depth = 0): AttributionStateValue {
 }
 
 /**
- * Encodes the given fields of an object as `["o", key, value, …]`, keys
- * sorted, leaving out fields that read as `undefined` unless they are own.
+ * Encodes the given own fields of an object as `["o", key, value, …]`, keys
+ * sorted; a field that is not an own property is left out.
  *
  * @param record - the object
  * @param keys - the fields to encode
@@ -137,9 +138,7 @@ export function encodeFields(
 ): AttributionStateValue {
   const fields: AttributionStateValue[] = ["o"];
   for (const key of [...new Set(keys)].sort()) {
-    const field = record[key];
-    if (field !== undefined || Object.hasOwn(record, key))
-      fields.push(key, encodeValue(field, depth + 1));
+    if (Object.hasOwn(record, key)) fields.push(key, encodeValue(own(record, key), depth + 1));
   }
   return fields;
 }

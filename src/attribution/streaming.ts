@@ -16,6 +16,7 @@
  */
 
 import { parseEmailIdentity } from "../domain/email-identity.js";
+import { isClientId, isRecord, isTimestamp, own } from "../guards.js";
 import type { Activity, ClientId, Period } from "../model.js";
 import { err, type IssueBase, ok, type Result } from "../result.js";
 import { type EmailCache, type Evidence, type Ledger, prepareAttribution } from "./credit-core.js";
@@ -214,9 +215,7 @@ type Decoded = { readonly ledger: Ledger; readonly fingerprint: string } | Attri
 // batches keeps the same reference object, so it is decoded once.
 const decoded = new WeakMap<object, Decoded>();
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+const isObject = isRecord;
 
 function invalidState(
   reason: "not_a_state" | "unsupported_version" | "malformed" | "fingerprint_mismatch",
@@ -241,13 +240,13 @@ function compareOptional(a: unknown, b: unknown): number {
 }
 
 function encodeRecord(record: unknown, section: Section): AttributionStateRecord {
-  // A record JSON carries unchanged is shared; any other is copied, with the
-  // fields the rules read even when they are inherited (a class instance).
+  // A record JSON carries unchanged is shared; any other is copied: its own
+  // enumerable fields and the own fields the rules read.
   if (isJsonSafe(record)) return record as AttributionStateRecord;
   const value = record as Record<string, unknown>;
   return encodeFields(value, [
     ...Object.keys(value),
-    ...FIELDS[section],
+    ...FIELDS[section].filter((name) => Object.hasOwn(value, name)),
   ]) as readonly AttributionStateValue[];
 }
 
@@ -284,9 +283,10 @@ function decodeReference(reference: unknown): Decoded {
 }
 
 function decodeUncached(reference: Record<string, unknown>, fingerprint: string): Decoded {
-  const input: Record<string, unknown> = { period: reference.period };
-  if (reference.currencyTable !== null) {
-    const table = decodeValue(reference.currencyTable);
+  const input: Record<string, unknown> = { period: own(reference, "period") };
+  const encodedTable = own(reference, "currencyTable");
+  if (encodedTable !== null) {
+    const table = decodeValue(encodedTable);
     if (table === INVALID)
       return invalidState(
         "malformed",
@@ -296,7 +296,7 @@ function decodeUncached(reference: Record<string, unknown>, fingerprint: string)
     input.currencyTable = table;
   }
   for (const section of SECTIONS) {
-    const records = reference[section];
+    const records = own(reference, section);
     if (!Array.isArray(records))
       return invalidState(
         "malformed",
@@ -356,7 +356,7 @@ export function startAttribution(
   // Each list is read once (it may be a one-shot iterator), then validated.
   const source = (isObject(input) ? input : {}) as Record<string, unknown>;
   const lists = Object.fromEntries(
-    SECTIONS.map((section) => [section, toList(source[section]) ?? source[section]]),
+    SECTIONS.map((section) => [section, toList(own(source, section)) ?? own(source, section)]),
   ) as unknown as Record<Section, Record<string, unknown>[]>;
   const checked = prepareAttribution(isObject(input) ? { ...input, ...lists } : input);
   if (checked.issues.length > 0) {
@@ -417,10 +417,12 @@ export function startAttribution(
     users: userOrder,
     assignments: assignmentOrder,
   };
-  const { start, end } = input.period;
+  const period = own(input, "period");
+  const start = own(period, "start") as number;
+  const end = own(period, "end") as number;
   const reference = {
     period: { start: start + 0, end: end + 0 },
-    currencyTable: encodeTable(input.currencyTable),
+    currencyTable: encodeTable(own(input, "currencyTable")),
     ...(Object.fromEntries(
       SECTIONS.map((section) => [
         section,
@@ -460,10 +462,22 @@ function internalError(error: AttributionStateError): AttributionError {
   };
 }
 
-// A state checked and decoded: its ledger, and its evidence as the engine
-// keeps it (the issues are decoded only when `withIssues` is set).
+// The top-level fields of a state, read by own property and checked for
+// their type (their content is checked against the reference when decoded).
+interface StateFields {
+  readonly fingerprint: string;
+  readonly reference: Record<string, unknown>;
+  readonly partnerPositions: readonly unknown[];
+  readonly activityCount: number;
+  readonly evidence: unknown;
+  readonly lostCredit: unknown;
+  readonly issues: readonly unknown[];
+}
+
+// A state checked and decoded: its fields, its ledger, and its evidence as
+// the engine keeps it (the issues are decoded only when `withIssues` is set).
 interface Opened {
-  readonly state: AttributionState;
+  readonly fields: StateFields;
   readonly ledger: Ledger;
   readonly evidence: Evidence;
 }
@@ -471,73 +485,121 @@ interface Opened {
 const isCount = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) >= 0;
 
-// The engine's form of the evidence of states made in this process, so that
-// feeding a state again does not check and decode its lists again. It is
-// handed over, not copied: the next call takes it (and changes it), and the
-// state it came from loses its entry. A state is a value and may be fed
-// twice; the second time it is decoded from its own lists, which nothing
-// changes. Feeding each state once, the usual chain, then costs no copy of
-// evidence that grows with the number of assignments.
-const engineEvidence = new WeakMap<object, Evidence>();
-
-function open(value: unknown, withIssues: boolean): Opened | AttributionStateError {
-  const known = isObject(value) ? engineEvidence.get(value) : undefined;
-  const reference = isObject(value) ? decoded.get(value.reference as object) : undefined;
-  if (known !== undefined && reference !== undefined && "ledger" in reference && !withIssues) {
-    engineEvidence.delete(value as object);
-    const evidence = known;
-    // The engine stops indexing once it has an issue; a placeholder says so.
-    if ((value as unknown as AttributionState).issues.length > 0) evidence.issues.push(PLACEHOLDER);
-    return { state: value as unknown as AttributionState, ledger: reference.ledger, evidence };
-  }
-  return openUncached(value, withIssues);
-}
-
-function openUncached(value: unknown, withIssues: boolean): Opened | AttributionStateError {
-  if (!isObject(value) || value.format !== FORMAT)
+function readFields(value: unknown): StateFields | AttributionStateError {
+  if (!isObject(value) || own(value, "format") !== FORMAT)
     return invalidState(
       "not_a_state",
       [],
       `expected an object with format "${FORMAT}", got ${describeValue(value)}.`,
     );
-  if (value.version !== 1)
+  const version = own(value, "version");
+  if (version !== 1)
     return invalidState(
       "unsupported_version",
       ["version"],
-      `version ${describeValue(value.version)} is not one this release reads (1).`,
+      `version ${describeValue(version)} is not one this release reads (1).`,
     );
-  const reference = decodeReference(value.reference);
-  if (!("ledger" in reference)) return reference;
-  const { ledger, fingerprint } = reference;
-  if (value.fingerprint !== fingerprint)
-    return invalidState(
-      "fingerprint_mismatch",
-      ["fingerprint"],
-      `its reference data has fingerprint ${fingerprint}, not ${describeValue(value.fingerprint)}: it was altered or damaged.`,
-    );
-  const { partnerPositions: positions, activityCount, evidence, lostCredit, issues } = value;
-  const partners = ledger.partnerPosition.length;
-  if (
-    !Array.isArray(positions) ||
-    positions.length !== partners ||
-    !positions.every((p) => isCount(p) && p < partners)
-  )
-    return invalidState(
-      "malformed",
-      ["partnerPositions"],
-      `partnerPositions must list ${partners} positions.`,
-    );
+  const fingerprint = own(value, "fingerprint");
+  const reference = own(value, "reference");
+  const partnerPositions = own(value, "partnerPositions");
+  const activityCount = own(value, "activityCount");
+  const issues = own(value, "issues");
+  if (typeof fingerprint !== "string")
+    return invalidState("malformed", ["fingerprint"], "fingerprint must be a string.");
+  if (!isObject(reference))
+    return invalidState("malformed", ["reference"], "reference is not an object.");
+  if (!Array.isArray(partnerPositions))
+    return invalidState("malformed", ["partnerPositions"], "partnerPositions must be a list.");
   if (!isCount(activityCount))
     return invalidState(
       "malformed",
       ["activityCount"],
       "activityCount must be a whole number ≥ 0.",
     );
+  if (!Array.isArray(issues))
+    return invalidState("malformed", ["issues"], "issues must be a list.");
+  return {
+    fingerprint,
+    reference,
+    partnerPositions,
+    activityCount,
+    evidence: own(value, "evidence"),
+    lostCredit: own(value, "lostCredit"),
+    issues,
+  };
+}
+
+// Whether two readings of a state's fields are the same values.
+function sameFields(a: StateFields, b: StateFields, issueCount: number): boolean {
+  return (
+    a.fingerprint === b.fingerprint &&
+    a.reference === b.reference &&
+    a.partnerPositions === b.partnerPositions &&
+    a.activityCount === b.activityCount &&
+    a.evidence === b.evidence &&
+    a.lostCredit === b.lostCredit &&
+    a.issues === b.issues &&
+    b.issues.length === issueCount
+  );
+}
+
+// The engine's form of the evidence of states made in this process, so that
+// feeding a state again does not check and decode its lists again. It is
+// handed over, not copied: the next call takes it (and changes it), and the
+// state it came from loses its entry. A state is a value and may be fed
+// twice; the second time it is decoded from its own lists, which nothing
+// changes. Feeding each state once, the usual chain, then costs no copy of
+// evidence that grows with the number of assignments. It is used only while
+// the state's fields are the very values it was made with.
+interface Handed {
+  readonly evidence: Evidence;
+  readonly fields: StateFields;
+  readonly issueCount: number;
+}
+const engineEvidence = new WeakMap<object, Handed>();
+
+function open(value: unknown, withIssues: boolean): Opened | AttributionStateError {
+  const fields = readFields(value);
+  if (!("fingerprint" in fields)) return fields;
+  const known = engineEvidence.get(value as object);
+  const reference = decoded.get(fields.reference);
+  if (
+    known !== undefined &&
+    reference !== undefined &&
+    "ledger" in reference &&
+    !withIssues &&
+    sameFields(known.fields, fields, known.issueCount)
+  ) {
+    engineEvidence.delete(value as object);
+    const evidence = known.evidence;
+    // The engine stops indexing once it has an issue; a placeholder says so.
+    if (fields.issues.length > 0) evidence.issues.push(PLACEHOLDER);
+    return { fields, ledger: reference.ledger, evidence };
+  }
+  return openUncached(fields, withIssues);
+}
+
+function openUncached(fields: StateFields, withIssues: boolean): Opened | AttributionStateError {
+  const reference = decodeReference(fields.reference);
+  if (!("ledger" in reference)) return reference;
+  const { ledger, fingerprint } = reference;
+  if (fields.fingerprint !== fingerprint)
+    return invalidState(
+      "fingerprint_mismatch",
+      ["fingerprint"],
+      `its reference data has fingerprint ${fingerprint}, not ${describeValue(fields.fingerprint)}: it was altered or damaged.`,
+    );
+  const { partnerPositions: positions, activityCount, evidence, lostCredit, issues } = fields;
+  const partners = ledger.partnerPosition.length;
+  if (positions.length !== partners || !positions.every((p) => isCount(p) && p < partners))
+    return invalidState(
+      "malformed",
+      ["partnerPositions"],
+      `partnerPositions must list ${partners} positions.`,
+    );
   const fresh = ledger.evidence();
   const bad = readEvidence(ledger, fresh, evidence) ?? readLost(ledger, fresh, lostCredit);
   if (bad !== undefined) return bad;
-  if (!Array.isArray(issues))
-    return invalidState("malformed", ["issues"], "issues must be a list.");
   for (let i = 0; i < issues.length; i++) {
     const issue = readIssue(issues[i], activityCount);
     if (issue === INVALID)
@@ -546,7 +608,14 @@ function openUncached(value: unknown, withIssues: boolean): Opened | Attribution
   }
   // The engine stops indexing once it has an issue; a placeholder says so.
   if (!withIssues && issues.length > 0) fresh.issues.push(PLACEHOLDER);
-  return { state: value as unknown as AttributionState, ledger, evidence: fresh };
+  return { fields, ledger, evidence: fresh };
+}
+
+// Records the engine evidence of a state just made (see engineEvidence).
+function handOver(state: AttributionState, evidence: Evidence): AttributionState {
+  const fields = readFields(state) as StateFields;
+  engineEvidence.set(state, { evidence, fields, issueCount: state.issues.length });
+  return state;
 }
 
 const PLACEHOLDER = {} as AttributionIssue;
@@ -557,22 +626,20 @@ function lists(
   names: readonly string[],
   path: string,
 ): Record<string, readonly unknown[]> | AttributionStateError {
-  const length =
-    isObject(value) && Array.isArray(value[names[0]!])
-      ? (value[names[0]!] as unknown[]).length
-      : -1;
-  if (
-    !isObject(value) ||
-    !names.every(
-      (name) => Array.isArray(value[name]) && (value[name] as unknown[]).length === length,
-    )
-  )
+  const first = own(value, names[0]!);
+  const length = Array.isArray(first) ? first.length : -1;
+  const read: Record<string, readonly unknown[]> = {};
+  for (const name of names) {
+    const list = own(value, name);
+    if (Array.isArray(list) && list.length === length) read[name] = list;
+  }
+  if (Object.keys(read).length !== names.length)
     return invalidState(
       "malformed",
       [path],
       `${path} must hold the lists ${names.join(", ")}, of one length.`,
     );
-  return value as Record<string, readonly unknown[]>;
+  return read;
 }
 
 function readEvidence(
@@ -594,8 +661,7 @@ function readEvidence(
       a <= previous ||
       a >= ledger.assignments ||
       !ledger.candidate(a) ||
-      typeof t !== "number" ||
-      !Number.isFinite(t) ||
+      !isTimestamp(t) ||
       typeof email !== "string"
     )
       return invalidState(
@@ -626,10 +692,8 @@ function readLost(
     if (
       !isCount(user) ||
       !ledger.untagged(user) ||
-      !Number.isSafeInteger(clientId) ||
-      (clientId as number) <= 0 ||
-      typeof t !== "number" ||
-      !Number.isFinite(t) ||
+      !isClientId(clientId) ||
+      !isTimestamp(t) ||
       typeof email !== "string"
     )
       return invalidState(
@@ -649,14 +713,15 @@ function readLost(
 
 function readIssue(value: unknown, activityCount: number): AttributionIssue | typeof INVALID {
   if (!isObject(value)) return INVALID;
-  const { position, field, issue } = value;
-  const rest = decodeValue(issue);
+  const position = own(value, "position");
+  const field = own(value, "field");
+  const rest = decodeValue(own(value, "issue"));
   if (
     !(position === null || (isCount(position) && position < activityCount)) ||
     !(field === null || typeof field === "string") ||
     !isObject(rest) ||
-    typeof rest.code !== "string" ||
-    typeof rest.message !== "string"
+    typeof own(rest, "code") !== "string" ||
+    typeof own(rest, "message") !== "string"
   )
     return INVALID;
   const path: IssuePath =
@@ -741,21 +806,44 @@ export function addActivities(
 ): AttributionState {
   const opened = open(state, false);
   if (!("ledger" in opened)) return state;
-  const { ledger, evidence } = opened;
+  const { ledger, evidence, fields } = opened;
   const before = evidence.issues.length;
   // Emails the reference data does not know are parsed once per call, not
   // remembered in the shared ledger: a long stream must not grow it.
   const cache: EmailCache = new Map();
-  const count = ledger.add(evidence, activities, state.activityCount, cache);
-  const next: AttributionState = {
-    ...state,
-    activityCount: state.activityCount + count,
-    ...writeEvidence(evidence),
-    issues: [...state.issues, ...evidence.issues.slice(before).map(encodeIssue)],
-  };
+  const count = ledger.add(evidence, activities, fields.activityCount, cache);
+  const next = stateOf(
+    fields,
+    fields.partnerPositions as readonly number[],
+    fields.activityCount + count,
+    evidence,
+    [
+      ...(fields.issues as readonly AttributionStateIssue[]),
+      ...evidence.issues.slice(before).map(encodeIssue),
+    ],
+  );
   evidence.issues.length = 0;
-  engineEvidence.set(next, evidence);
-  return next;
+  return handOver(next, evidence);
+}
+
+// A state of the given reference, with the engine's evidence written out.
+function stateOf(
+  fields: StateFields,
+  partnerPositions: readonly number[],
+  activityCount: number,
+  evidence: Evidence,
+  issues: readonly AttributionStateIssue[],
+): AttributionState {
+  return {
+    format: FORMAT,
+    version: 1,
+    fingerprint: fields.fingerprint,
+    reference: fields.reference as unknown as AttributionStateReference,
+    partnerPositions,
+    activityCount,
+    ...writeEvidence(evidence),
+    issues,
+  };
 }
 
 // Lexicographic order on lists of numbers.
@@ -792,13 +880,17 @@ export function mergeAttributionStates(
 ): Result<AttributionState, AttributionStateError> {
   const first = open(a, false);
   if (!("ledger" in first)) return err({ ...first, state: "first" } as AttributionStateError);
+  // The same state twice: the second is read from its lists (the first took
+  // the handed-over evidence).
   const second = open(b, false);
   if (!("ledger" in second)) return err({ ...second, state: "second" } as AttributionStateError);
-  if (a.fingerprint !== b.fingerprint) {
+  const left = first.fields;
+  const right = second.fields;
+  if (left.fingerprint !== right.fingerprint) {
     return err({
       code: "attribution_states_differ",
-      message: `The states were started from different periods or reference data (fingerprints ${a.fingerprint} and ${b.fingerprint}).`,
-      fingerprints: [a.fingerprint, b.fingerprint],
+      message: `The states were started from different periods or reference data (fingerprints ${left.fingerprint} and ${right.fingerprint}).`,
+      fingerprints: [left.fingerprint, right.fingerprint],
     });
   }
   // Earliest evidence wins, ties to the smaller email: the engine's own rule.
@@ -831,27 +923,25 @@ export function mergeAttributionStates(
         mine.set(clientId, activity);
     }
   }
-  const shift = a.activityCount;
-  const merged: AttributionState = {
-    ...a,
+  const shift = left.activityCount;
+  const positionsA = left.partnerPositions as readonly number[];
+  const positionsB = right.partnerPositions as readonly number[];
+  const merged = stateOf(
+    left,
     // The smaller of the two, so that the result does not depend on which is first.
-    partnerPositions:
-      compareLists(a.partnerPositions, b.partnerPositions) <= 0
-        ? a.partnerPositions
-        : b.partnerPositions,
-    activityCount: a.activityCount + b.activityCount,
-    ...writeEvidence(evidence),
-    issues: [
-      ...a.issues,
-      ...b.issues.map((issue) =>
+    compareLists(positionsA, positionsB) <= 0 ? positionsA : positionsB,
+    left.activityCount + right.activityCount,
+    evidence,
+    [
+      ...(left.issues as readonly AttributionStateIssue[]),
+      ...(right.issues as readonly AttributionStateIssue[]).map((issue) =>
         issue.position === null ? issue : { ...issue, position: issue.position + shift },
       ),
     ],
-  };
+  );
   // The placeholder issue of an opened state is not part of its evidence.
   evidence.issues.length = 0;
-  engineEvidence.set(merged, evidence);
-  return ok(merged);
+  return ok(handOver(merged, evidence));
 }
 
 /**
@@ -877,5 +967,5 @@ export function finishAttribution(
 ): Result<Attribution, AttributionError | AttributionStateError> {
   const opened = open(state, true);
   if (!("ledger" in opened)) return err(opened);
-  return opened.ledger.finish(opened.evidence, opened.state.partnerPositions);
+  return opened.ledger.finish(opened.evidence, opened.fields.partnerPositions as readonly number[]);
 }

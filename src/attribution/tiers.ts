@@ -6,6 +6,7 @@
  * @module
  */
 
+import { isRecord, own } from "../guards.js";
 import type { Program, Tier, TierThreshold } from "../model.js";
 import { err, type IssueBase, ok, type Result } from "../result.js";
 import { decimalFraction, type Fraction } from "./exact.js";
@@ -43,21 +44,32 @@ export interface TierGap {
 /**
  * One problem with the arguments of {@link evaluateTier} or
  * {@link validateTierThresholds}:
- * - `invalid_points`: a points figure that is not a finite number ≥ 0;
+ * - `invalid_points`: a points figure (of the points, or a threshold's
+ *   minimum) that is not a finite number ≥ 0;
  * - `invalid_program`: a program other than `"partner"` or `"provider"`;
- * - `invalid_threshold`: not a list, or an entry that is not
- *   `{ tier, totalPoints ≥ 0, sourcedPoints ≥ 0 }` with a known tier;
- * - `duplicate_tier`: two entries for one tier (which one holds would be a guess).
+ * - `invalid_list`: the thresholds are not an array or another iterable;
+ * - `invalid_record`: the points or a threshold is not an object, or a
+ *   threshold's `tier` is not `"gold"`, `"platinum"`, `"diamond"` or
+ *   `"elite"` (at `path` ending in `"tier"`);
+ * - `duplicate_tier`: two entries for one tier (which one holds would be a
+ *   guess); `firstPath` is where the first one is.
  *
  * @example
  * ```ts
- * const issue: TierIssue = { code: "duplicate_tier", message: "…", path: ["thresholds", 2], input: { tier: "gold", totalPoints: 1, sourcedPoints: 0 } };
+ * const issue: TierIssue = {
+ *   code: "duplicate_tier", message: "…", path: ["thresholds", 2],
+ *   input: { tier: "gold", totalPoints: 1, sourcedPoints: 0 }, firstPath: ["thresholds", 0],
+ * };
  * ```
  */
 export interface TierIssue
-  extends IssueBase<"invalid_points" | "invalid_program" | "invalid_threshold" | "duplicate_tier"> {
+  extends IssueBase<
+    "invalid_points" | "invalid_program" | "invalid_list" | "invalid_record" | "duplicate_tier"
+  > {
   readonly path: IssuePath;
   readonly input: unknown;
+  /** For `duplicate_tier`: where the first entry of that tier is. */
+  readonly firstPath?: IssuePath;
 }
 
 /**
@@ -149,7 +161,7 @@ function readThresholds(
   const list = toList(thresholds);
   if (list === null) {
     issues.push({
-      code: "invalid_threshold",
+      code: "invalid_list",
       message: `The thresholds must be a list of { tier, totalPoints, sourcedPoints }; got ${describeValue(thresholds)}.`,
       path,
       input: thresholds,
@@ -157,38 +169,64 @@ function readThresholds(
     return null;
   }
   const before = issues.length;
-  const byTier = new Map<Tier, TierThreshold>();
+  const byTier = new Map<Tier, { readonly threshold: TierThreshold; readonly index: number }>();
   list.forEach((entry, index) => {
     const at = [...path, index];
-    const { tier, totalPoints, sourcedPoints } =
-      typeof entry === "object" && entry !== null
-        ? (entry as Partial<Record<keyof TierThreshold, unknown>>)
-        : {};
-    if (!isTier(tier) || !isPointFigure(totalPoints) || !isPointFigure(sourcedPoints)) {
+    if (!isRecord(entry)) {
       issues.push({
-        code: "invalid_threshold",
-        message: `A tier threshold must be { tier: "gold" | "platinum" | "diamond" | "elite", totalPoints ≥ 0, sourcedPoints ≥ 0 }; entry ${index} is not.`,
+        code: "invalid_record",
+        message: `A tier threshold must be an object { tier, totalPoints, sourcedPoints }; entry ${index} is ${describeValue(entry)}.`,
         path: at,
         input: entry,
       });
       return;
     }
-    if (byTier.has(tier)) {
+    const tier = own(entry, "tier");
+    const totalPoints = checkPoints(issues, own(entry, "totalPoints"), [...at, "totalPoints"]);
+    const sourcedPoints = checkPoints(issues, own(entry, "sourcedPoints"), [
+      ...at,
+      "sourcedPoints",
+    ]);
+    if (!isTier(tier)) {
+      issues.push({
+        code: "invalid_record",
+        message: `A threshold's tier must be "gold", "platinum", "diamond" or "elite"; got ${describeValue(tier)}.`,
+        path: [...at, "tier"],
+        input: tier,
+      });
+      return;
+    }
+    if (totalPoints === null || sourcedPoints === null) return;
+    const first = byTier.get(tier);
+    if (first !== undefined) {
       issues.push({
         code: "duplicate_tier",
         message: `The tier "${tier}" is listed more than once; keep one threshold per tier.`,
         path: at,
         input: entry,
+        firstPath: [...path, first.index],
       });
       return;
     }
-    byTier.set(tier, { tier, totalPoints, sourcedPoints });
+    byTier.set(tier, { threshold: { tier, totalPoints, sourcedPoints }, index });
   });
   if (issues.length > before) return null;
   return TIER_ORDER.flatMap((tier) => {
-    const threshold = byTier.get(tier);
-    return threshold === undefined ? [] : [threshold];
+    const found = byTier.get(tier);
+    return found === undefined ? [] : [found.threshold];
   });
+}
+
+// A points figure, or `null` after reporting `invalid_points` at `path`.
+function checkPoints(issues: TierIssue[], value: unknown, path: IssuePath): number | null {
+  if (isPointFigure(value)) return value;
+  issues.push({
+    code: "invalid_points",
+    message: `${path[path.length - 1]} must be a finite number ≥ 0; got ${describeValue(value)}.`,
+    path,
+    input: value,
+  });
+  return null;
 }
 
 function fractionOf(value: number): Fraction {
@@ -255,27 +293,26 @@ export function evaluateTier(
   } else if (program === "provider") {
     return { tier: null, reason: "provider_program_has_no_tiers" };
   }
-  const { totalPoints, sourcedPoints } =
-    typeof points === "object" && points !== null
-      ? (points as Partial<Record<keyof TierPoints, unknown>>)
-      : {};
-  for (const [name, value] of [
-    ["totalPoints", totalPoints],
-    ["sourcedPoints", sourcedPoints],
-  ] as const) {
-    if (!isPointFigure(value)) {
-      issues.push({
-        code: "invalid_points",
-        message: `${name} must be a finite number ≥ 0; got ${describeValue(value)}.`,
-        path: ["points", name],
-        input: value,
-      });
-    }
+  let have: TierPoints | null = null;
+  if (isRecord(points)) {
+    const totalPoints = checkPoints(issues, own(points, "totalPoints"), ["points", "totalPoints"]);
+    const sourcedPoints = checkPoints(issues, own(points, "sourcedPoints"), [
+      "points",
+      "sourcedPoints",
+    ]);
+    if (totalPoints !== null && sourcedPoints !== null) have = { totalPoints, sourcedPoints };
+  } else {
+    issues.push({
+      code: "invalid_record",
+      message: `The points must be an object { totalPoints, sourcedPoints }; got ${describeValue(points)}.`,
+      path: ["points"],
+      input: points,
+    });
   }
   const sorted = readThresholds(thresholds, ["thresholds"], issues);
-  if (issues.length > 0 || sorted === null) return { tier: null, reason: "invalid_input", issues };
+  if (issues.length > 0 || sorted === null || have === null)
+    return { tier: null, reason: "invalid_input", issues };
   if (sorted.length === 0) return { tier: null, reason: "no_thresholds" };
-  const have = { totalPoints: totalPoints as number, sourcedPoints: sourcedPoints as number };
   let reached = -1;
   sorted.forEach((threshold, index) => {
     if (have.totalPoints >= threshold.totalPoints && have.sourcedPoints >= threshold.sourcedPoints)

@@ -7,8 +7,33 @@
  */
 
 import { parseEmailDomain } from "../domain/email-domain.js";
+import { isIterable, isPartnerId, isRecord, isTimestamp, own } from "../guards.js";
 import type { PartnerId, Timestamp } from "../model.js";
-import type { IssueBase } from "../result.js";
+import type { IssueBase, IssuePath } from "../result.js";
+import {
+  type ConflictRecordIssue,
+  type ConflictRecordReporter,
+  recordIssue,
+  reporterOf,
+} from "./records.js";
+
+/**
+ * Options of {@link detectDomainConflicts}.
+ *
+ * @example
+ * ```ts
+ * const skipped: ConflictRecordIssue[] = [];
+ * const options: DetectDomainConflictsOptions = { onInvalidRecord: (issue) => skipped.push(issue) };
+ * ```
+ */
+export interface DetectDomainConflictsOptions {
+  /**
+   * Called once for each bad field of each claim that is skipped (and for
+   * claims that are not a list), in input order; the result is the same
+   * with or without it.
+   */
+  readonly onInvalidRecord?: (issue: ConflictRecordIssue) => void;
+}
 
 /**
  * A partner's claim on an employee email domain.
@@ -74,40 +99,82 @@ interface Entry {
   wildcard: boolean;
 }
 
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    value !== undefined &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-  );
-}
-
 // Skips what is not a well-formed claim, including a domain that
 // parseEmailDomain refuses: an invalid domain cannot be held, so it cannot
-// collide either; validating claims is the job of the boundary.
-function readClaim(value: unknown, cache: Map<string, string | null>): DomainConflictParty | null {
-  if (typeof value !== "object" || value === null) return null;
-  const c = value as Partial<Record<keyof DomainClaim, unknown>>;
-  const partnerId = c.partnerId;
-  if (typeof partnerId !== "string" || partnerId === "") return null;
-  const claimedAt = c.claimedAt;
-  if (typeof claimedAt !== "number" || !Number.isFinite(claimedAt)) return null;
-  const raw = c.domain;
-  if (typeof raw !== "string") return null;
-  let domain = cache.get(raw);
+// collide either; validating claims is the job of the boundary. Every bad
+// field of a skipped claim is reported when the caller asks. Own
+// properties only.
+function readClaim(
+  value: unknown,
+  path: IssuePath,
+  cache: Map<string, string | null>,
+  report: ConflictRecordReporter | undefined,
+): DomainConflictParty | null {
+  if (!isRecord(value)) {
+    report?.(recordIssue("invalid_record", path, value, "a claim object"));
+    return null;
+  }
+  const partnerId = own(value, "partnerId");
+  const claimedAt = own(value, "claimedAt");
+  const raw = own(value, "domain");
+  const matchSubdomains = own(value, "matchSubdomains");
+  let domain = typeof raw === "string" ? cache.get(raw) : null;
   if (domain === undefined) {
     const parsed = parseEmailDomain(raw);
     domain = parsed.ok ? parsed.value : null;
-    cache.set(raw, domain);
+    cache.set(raw as string, domain);
   }
-  if (domain === null) return null;
+  const valid =
+    isPartnerId(partnerId) &&
+    isTimestamp(claimedAt) &&
+    domain !== null &&
+    (matchSubdomains === undefined || typeof matchSubdomains === "boolean");
+  if (!valid && report !== undefined)
+    diagnoseClaim(path, partnerId, claimedAt, raw, matchSubdomains, report);
+  if (!valid) return null;
   // `+ 0` turns -0 into 0, so equal instants always print the same.
   return {
-    partnerId,
-    domain,
-    claimedAt: claimedAt + 0,
-    matchSubdomains: c.matchSubdomains === true,
+    partnerId: partnerId as PartnerId,
+    domain: domain as string,
+    claimedAt: (claimedAt as number) + 0,
+    matchSubdomains: matchSubdomains === true,
   };
+}
+
+function diagnoseClaim(
+  path: IssuePath,
+  partnerId: unknown,
+  claimedAt: unknown,
+  raw: unknown,
+  matchSubdomains: unknown,
+  report: ConflictRecordReporter,
+): void {
+  if (!isPartnerId(partnerId))
+    report(
+      recordIssue("invalid_partner_id", [...path, "partnerId"], partnerId, "a non-empty string"),
+    );
+  const parsed = parseEmailDomain(raw);
+  if (!parsed.ok)
+    report({
+      code: "invalid_domain",
+      message: `Not a valid domain: ${parsed.error.message}`,
+      path: [...path, "domain"],
+      input: raw,
+      domainIssue: parsed.error,
+    });
+  if (!isTimestamp(claimedAt))
+    report(
+      recordIssue(
+        "invalid_timestamp",
+        [...path, "claimedAt"],
+        claimedAt,
+        "a timestamp: a whole number of milliseconds within ±8.64e15",
+      ),
+    );
+  if (matchSubdomains !== undefined && typeof matchSubdomains !== "boolean")
+    report(
+      recordIssue("invalid_record", [...path, "matchSubdomains"], matchSubdomains, "a boolean"),
+    );
 }
 
 // rule: the holder is the earliest claimedAt, ties to the smaller partnerId.
@@ -132,11 +199,16 @@ function precedes(a: DomainConflictParty, b: DomainConflictParty): boolean {
  *
  * Linear in the number of claims: one map keyed by canonical domain, and each
  * claim walks its own ancestor chain (at most 127 labels). Each distinct
- * domain string is parsed once. Claims that are not well-formed, including a
- * domain `parseEmailDomain` refuses, are skipped; nothing throws on any input
- * (errors thrown by a caller's own iterator or getters do propagate).
+ * domain string is parsed once. Claims that are not well-formed (a
+ * `claimedAt` that is not a timestamp, a domain `parseEmailDomain` refuses,
+ * …) are skipped, and each bad field is reported to
+ * `options.onInvalidRecord` when given (`["claims", 2, "domain"]`, with the
+ * parser's refusal in `domainIssue`). Only own properties are read. Nothing
+ * throws on any input (errors thrown by a caller's own iterator, getters or
+ * `onInvalidRecord` do propagate).
  *
  * @param claims - every partner's domain claims
+ * @param options - `onInvalidRecord`, told of every claim skipped
  * @returns the conflicts, sorted by `domain`; within one, each partner is
  *   represented by its earliest claim involved, the holder is the earliest
  *   `claimedAt` (ties: smaller `partnerId`), and contenders follow in that order
@@ -151,14 +223,23 @@ function precedes(a: DomainConflictParty, b: DomainConflictParty): boolean {
  * //=> [["acme.com", "acme", ["eu.acme.com"]]]
  * ```
  */
-export function detectDomainConflicts(claims: Iterable<DomainClaim>): DomainConflict[] {
-  if (!isIterable(claims)) return [];
+export function detectDomainConflicts(
+  claims: Iterable<DomainClaim>,
+  options?: DetectDomainConflictsOptions,
+): DomainConflict[] {
+  const report = reporterOf(options);
+  if (!isIterable(claims)) {
+    report?.(recordIssue("invalid_list", ["claims"], claims, "an array or another iterable"));
+    return [];
+  }
   const cache = new Map<string, string | null>();
   const entries = new Map<string, Entry>();
   const read: DomainConflictParty[] = [];
   let anyWildcard = false;
+  let index = -1;
   for (const item of claims) {
-    const claim = readClaim(item, cache);
+    index++;
+    const claim = readClaim(item, ["claims", index], cache, report);
     if (claim === null) continue;
     read.push(claim);
     const entry = entries.get(claim.domain);

@@ -8,8 +8,35 @@
  */
 
 import { parseEmailIdentity } from "../domain/email-identity.js";
+import { isClientId, isIterable, isPartnerId, isRecord, isTimestamp, own } from "../guards.js";
 import type { Assignment, ClientId, Partner, PartnerId, Timestamp } from "../model.js";
-import { err, type IssueBase, ok, type Result } from "../result.js";
+import { err, type IssueBase, type IssuePath, ok, type Result } from "../result.js";
+import {
+  type ConflictRecordIssue,
+  type ConflictRecordReporter,
+  ownView,
+  prototypeIsClean,
+  recordIssue,
+  reporterOf,
+} from "./records.js";
+
+/**
+ * Options of {@link detectEmailConflicts} and {@link checkEmailLink}.
+ *
+ * @example
+ * ```ts
+ * const skipped: ConflictRecordIssue[] = [];
+ * const options: EmailConflictOptions = { onInvalidRecord: (issue) => skipped.push(issue) };
+ * ```
+ */
+export interface EmailConflictOptions {
+  /**
+   * Called once for each bad field of each record that is skipped (and for
+   * a collection that is not a list), in input order; the result is the
+   * same with or without it.
+   */
+  readonly onInvalidRecord?: (issue: ConflictRecordIssue) => void;
+}
 
 /**
  * One side of an email conflict: a partner and its earliest live assignment
@@ -209,14 +236,6 @@ function parseCached(raw: string, cache: AddressCache, ids: Map<string, number>)
   return parsed;
 }
 
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return (
-    value !== null &&
-    value !== undefined &&
-    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
-  );
-}
-
 // An assignment whose fields let it link an address (its email still has to parse).
 interface Linking {
   readonly partnerId: PartnerId;
@@ -225,61 +244,148 @@ interface Linking {
   readonly assignedAt: Timestamp;
 }
 
+const STATUSES: readonly unknown[] = ["pending_access", "active", "removed", "expired"];
+
 /**
- * Whether a value can link an address: an object with status
+ * The fields of a value that can link an address: an object with status
  * `pending_access` or `active` (rule: removed and expired assignments no
- * longer link anything; an unknown status is not an Assignment at all), a
- * partnerId that is a non-empty string, a clientId that is a positive safe
- * integer, a finite assignedAt and a string email. Such records are skipped
- * rather than reported: validating them is the job of the schemas at the
- * boundary. Allocates nothing.
+ * longer link anything), a partnerId, a clientId, an assignedAt timestamp and
+ * a string email, all its own properties; `null` for any other value.
+ * Records that cannot link are skipped rather than refused (validating them
+ * is the job of the schemas at the boundary), and reported by
+ * {@link diagnose} when the caller asks. Returns a plain object itself, so
+ * the hot loop allocates nothing.
  */
-function isLinking(value: unknown): value is Linking {
-  if (typeof value !== "object" || value === null) return false;
-  const a = value as Partial<Record<keyof Assignment, unknown>>;
+function linkingOf(value: unknown, clean: boolean): Linking | null {
+  if (!isRecord(value)) return null;
+  const a = ownView(value, clean) as Partial<Record<keyof Assignment, unknown>>;
   const status = a.status;
-  const clientId = a.clientId;
-  const partnerId = a.partnerId;
-  const assignedAt = a.assignedAt;
-  return (
-    (status === "active" || status === "pending_access") &&
-    typeof clientId === "number" &&
-    Number.isSafeInteger(clientId) &&
-    clientId > 0 &&
-    typeof partnerId === "string" &&
-    partnerId !== "" &&
-    typeof assignedAt === "number" &&
-    Number.isFinite(assignedAt) &&
+  return (status === "active" || status === "pending_access") &&
+    isClientId(a.clientId) &&
+    isPartnerId(a.partnerId) &&
+    isTimestamp(a.assignedAt) &&
     typeof a.email === "string"
-  );
+    ? (a as Linking)
+    : null;
+}
+
+/**
+ * Every reason a record cannot link an address, in the vocabulary of
+ * {@link ConflictRecordIssue}, at `path`: none for a well-formed removed
+ * or expired assignment, which is skipped without an issue.
+ */
+function diagnose(value: unknown, path: IssuePath, report: ConflictRecordReporter): void {
+  if (!isRecord(value)) {
+    report(recordIssue("invalid_record", path, value, "an assignment object"));
+    return;
+  }
+  const partnerId = own(value, "partnerId");
+  const clientId = own(value, "clientId");
+  const email = own(value, "email");
+  const status = own(value, "status");
+  const assignedAt = own(value, "assignedAt");
+  if (!isPartnerId(partnerId))
+    report(
+      recordIssue("invalid_partner_id", [...path, "partnerId"], partnerId, "a non-empty string"),
+    );
+  if (!isClientId(clientId))
+    report(
+      recordIssue(
+        "invalid_client_id",
+        [...path, "clientId"],
+        clientId,
+        "a positive whole number (HubID)",
+      ),
+    );
+  const parsed = parseEmailIdentity(email);
+  if (!parsed.ok)
+    report({
+      code: "invalid_email",
+      message: `Not a valid email address: ${parsed.error.message}`,
+      path: [...path, "email"],
+      input: email,
+      emailIssue: parsed.error,
+    });
+  if (!STATUSES.includes(status))
+    report(
+      recordIssue(
+        "invalid_record",
+        [...path, "status"],
+        status,
+        '"pending_access", "active", "removed" or "expired"',
+      ),
+    );
+  if (!isTimestamp(assignedAt))
+    report(
+      recordIssue(
+        "invalid_timestamp",
+        [...path, "assignedAt"],
+        assignedAt,
+        "a timestamp: a whole number of milliseconds within ±8.64e15",
+      ),
+    );
 }
 
 function toLink(a: Linking, parsed: Parsed): Link {
   // `+ 0` turns -0 into 0, so equal instants always print the same.
-  const { partnerId, clientId, email } = a;
+  const { partnerId, clientId, email, assignedAt } = a;
   return {
     partnerId,
     clientId,
     email,
     local: parsed.local,
     key: parsed.key,
-    assignedAt: a.assignedAt + 0,
+    assignedAt: assignedAt + 0,
+  };
+}
+
+// How one call reads records: its address cache, and where skipped records go.
+interface Reader {
+  readonly cache: AddressCache;
+  readonly ids: Map<string, number>;
+  readonly clean: boolean;
+  readonly report: ConflictRecordReporter | undefined;
+}
+
+function readerOf(options: unknown): Reader {
+  return {
+    cache: new Map(),
+    ids: new Map(),
+    clean: prototypeIsClean(),
+    report: reporterOf(options),
   };
 }
 
 // Reads one assignment as a link, or `null` when it cannot link an address
-// (see isLinking) or its email has no identity.
+// (see linkingOf) or its email has no identity; a malformed one is reported.
 function readLink(
   value: unknown,
-  cache: AddressCache,
-  ids: Map<string, number>,
+  path: IssuePath,
+  reader: Reader,
   onlyClient?: ClientId,
 ): Link | null {
-  if (!isLinking(value)) return null;
+  const a = linkingOf(value, reader.clean);
+  const { cache, ids, report } = reader;
+  if (a === null) {
+    if (report !== undefined) diagnose(value, path, report);
+    return null;
+  }
   // Cheap filter before parsing: checkEmailLink only cares about one client.
-  if (onlyClient !== undefined && value.clientId !== onlyClient) return null;
-  const parsed = parseCached(value.email, cache, ids);
-  return parsed === null ? null : toLink(value, parsed);
+  if (onlyClient !== undefined && a.clientId !== onlyClient) {
+    if (report !== undefined && parseCached(a.email, cache, ids) === null)
+      diagnose(value, path, report);
+    return null;
+  }
+  const parsed = parseCached(a.email, cache, ids);
+  if (parsed === null && report !== undefined) diagnose(value, path, report);
+  return parsed === null ? null : toLink(a, parsed);
+}
+
+// Reports a collection that is not a list; returns whether it is one.
+function isList(value: unknown, name: string, report: ConflictRecordReporter | undefined) {
+  if (isIterable(value)) return true;
+  report?.(recordIssue("invalid_list", [name], value, "an array or another iterable"));
+  return false;
 }
 
 /**
@@ -312,10 +418,9 @@ function toParty(link: Link): EmailConflictParty {
 }
 
 function readPrimaryDomain(partner: unknown): string | null {
-  if (typeof partner !== "object" || partner === null) return null;
-  const domains = (partner as { employeeDomains?: unknown }).employeeDomains;
+  const domains = own(partner, "employeeDomains");
   if (!Array.isArray(domains)) return null;
-  const primary: unknown = domains[0];
+  const primary: unknown = own(domains, "0");
   return typeof primary === "string" && primary !== "" ? primary : null;
 }
 
@@ -473,14 +578,19 @@ function grow(table: GroupTable): GroupTable {
  * assignment, the holder is the earliest `assignedAt` (ties: smaller
  * `partnerId`), and contenders follow in that same order.
  *
- * Records that are not well-formed assignments, including those whose email
- * `parseEmailIdentity` refuses, are skipped; nothing throws on any input
- * (errors thrown by a caller's own iterator or getters do propagate).
+ * Records that are not well-formed assignments (a `clientId` that is not a
+ * positive safe integer, an `assignedAt` that is not a timestamp, an email
+ * `parseEmailIdentity` refuses, …) are skipped, and each bad field is
+ * reported to `options.onInvalidRecord` when given, at its path
+ * (`["assignments", 3, "clientId"]`). Only own properties are read. Nothing
+ * throws on any input (errors thrown by a caller's own iterator, getters or
+ * `onInvalidRecord` do propagate).
  *
  * @param assignments - the assignments to examine, of any partners and clients
  * @param partners - optional partner records, read only to suggest an address
  *   on each contender's primary employee domain (the first record of a
  *   `partnerId` counts)
+ * @param options - `onInvalidRecord`, told of every record skipped
  * @returns the conflicts, sorted by `clientId`, then `email` (the key)
  * @example
  * ```ts
@@ -501,10 +611,11 @@ function grow(table: GroupTable): GroupTable {
 export function detectEmailConflicts(
   assignments: Iterable<Assignment>,
   partners?: Iterable<Partner>,
+  options?: EmailConflictOptions,
 ): EmailConflict[] {
-  if (!isIterable(assignments)) return [];
-  const cache: AddressCache = new Map();
-  const ids = new Map<string, number>();
+  const reader = readerOf(options);
+  const { cache, ids, clean, report } = reader;
+  if (!isList(assignments, "assignments", report)) return [];
   let table = groupTable(Array.isArray(assignments) ? assignments.length : 0);
   // Per group: the first partner seen and its earliest link so far.
   const firstPartner: PartnerId[] = [];
@@ -513,10 +624,15 @@ export function detectEmailConflicts(
   const firstLocal: string[] = [];
   // Per contested group: each partner's earliest link.
   const contested = new Map<number, Map<PartnerId, Link>>();
-  for (const item of assignments) {
-    if (!isLinking(item)) continue;
-    const parsed = parseCached(item.email, cache, ids);
-    if (parsed === null) continue;
+  let index = -1;
+  for (const value of assignments) {
+    index++;
+    const item = linkingOf(value, clean);
+    const parsed = item === null ? null : parseCached(item.email, cache, ids);
+    if (item === null || parsed === null) {
+      if (report !== undefined) diagnose(value, ["assignments", index], report);
+      continue;
+    }
     const { partnerId, clientId, email } = item;
     const at = item.assignedAt + 0;
     const count = firstPartner.length;
@@ -572,16 +688,10 @@ export function detectEmailConflicts(
       if (seen === undefined || precedes(link, seen)) byPartner.set(partnerId, link);
     }
   }
+  // The partners are read only to suggest addresses (or to report them).
+  if (contested.size === 0 && report === undefined) return [];
+  const partnerById = readPartners(partners, report);
   if (contested.size === 0) return [];
-
-  const partnerById = new Map<PartnerId, unknown>();
-  if (isIterable(partners)) {
-    for (const partner of partners) {
-      if (typeof partner !== "object" || partner === null) continue;
-      const id = (partner as { partnerId?: unknown }).partnerId;
-      if (typeof id === "string" && !partnerById.has(id)) partnerById.set(id, partner);
-    }
-  }
   const partnerOf = (id: PartnerId) => partnerById.get(id);
 
   const conflicts = [...contested.values()].map((byPartner) => {
@@ -606,13 +716,16 @@ export function detectEmailConflicts(
  * `assignedAt`. The candidate's partner linking again an address it already
  * holds is fine. A candidate that cannot link anything (removed or expired,
  * not a well-formed assignment, or an email `parseEmailIdentity` refuses)
- * passes: validating it is the job of the schemas and of
- * `parseEmailAddress`. Never throws.
+ * passes (validating it is the job of the schemas and of
+ * `parseEmailAddress`), and `options.onInvalidRecord` is told why, as are
+ * the malformed records of `existing` (`["candidate", "clientId"]`,
+ * `["existing", 3, "email"]`). Only own properties are read. Never throws.
  *
  * @param existing - the assignments already stored (any clients; others are ignored)
  * @param candidate - the assignment about to be linked
  * @param contender - the candidate's partner, to suggest an address on its
  *   primary employee domain; ignored unless its `partnerId` is the candidate's
+ * @param options - `onInvalidRecord`, told of every record skipped
  * @returns `ok(undefined)`, or the conflict with the holder, the candidate's
  *   partner as the single contender, and the three resolutions
  * @example
@@ -635,23 +748,63 @@ export function checkEmailLink(
   existing: Iterable<Assignment>,
   candidate: Assignment,
   contender?: Partner,
+  options?: EmailConflictOptions,
 ): Result<void, EmailConflict> {
-  const cache: AddressCache = new Map();
-  const ids = new Map<string, number>();
-  const link = readLink(candidate, cache, ids);
-  if (link === null || !isIterable(existing)) return ok(undefined);
+  const reader = readerOf(options);
+  const report = reader.report;
+  const link = readLink(candidate, ["candidate"], reader);
+  if (contender !== undefined && report !== undefined)
+    readPartner(contender, ["contender"], report);
+  const list = isList(existing, "existing", report);
+  // Without a candidate that links, nothing is refused: existing records
+  // are then only read to report them.
+  if ((link === null && report === undefined) || !list) return ok(undefined);
   let holder: Link | null = null;
+  let index = -1;
   for (const item of existing) {
-    const other = readLink(item, cache, ids, link.clientId);
+    index++;
+    if (link === null) {
+      readLink(item, ["existing", index], reader);
+      continue;
+    }
+    const other = readLink(item, ["existing", index], reader, link.clientId);
     if (other === null || other.key !== link.key) continue;
     if (holder === null || precedes(other, holder)) holder = other;
   }
-  if (holder === null || holder.partnerId === link.partnerId) return ok(undefined);
-  const partner =
-    typeof contender === "object" &&
-    contender !== null &&
-    (contender as { partnerId?: unknown }).partnerId === link.partnerId
-      ? contender
-      : undefined;
+  if (link === null || holder === null || holder.partnerId === link.partnerId) return ok(undefined);
+  const partner = own(contender, "partnerId") === link.partnerId ? contender : undefined;
   return err(buildConflict([holder, link], () => partner));
+}
+
+// Reads a partner record for its suggestions: `partnerId` and
+// `employeeDomains`, own properties only; reports it when it is no partner.
+function readPartner(
+  partner: unknown,
+  path: IssuePath,
+  report: ConflictRecordReporter | undefined,
+): PartnerId | null {
+  if (!isRecord(partner)) {
+    report?.(recordIssue("invalid_record", path, partner, "a partner object"));
+    return null;
+  }
+  const id = own(partner, "partnerId");
+  if (isPartnerId(id)) return id;
+  report?.(recordIssue("invalid_partner_id", [...path, "partnerId"], id, "a non-empty string"));
+  return null;
+}
+
+// partnerId → the first partner record of that id.
+function readPartners(
+  partners: unknown,
+  report: ConflictRecordReporter | undefined,
+): Map<PartnerId, unknown> {
+  const byId = new Map<PartnerId, unknown>();
+  if (partners === undefined || !isList(partners, "partners", report)) return byId;
+  let index = -1;
+  for (const partner of partners as Iterable<unknown>) {
+    index++;
+    const id = readPartner(partner, ["partners", index], report);
+    if (id !== null && !byId.has(id)) byId.set(id, partner);
+  }
+  return byId;
 }

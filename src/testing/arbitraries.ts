@@ -59,21 +59,25 @@ function emailDomain(): fc.Arbitrary<string> {
  * Email addresses whose local part is a simple dot-atom, on domains from
  * {@link emailDomain} or on a given domain arbitrary.
  *
- * @param domain - where the domains come from (default: `emailDomain()`)
+ * @param domain - where the domains come from (default, and for anything
+ *   that is not an arbitrary: `emailDomain()`)
  * @returns an arbitrary of addresses
  * @example
  * ```ts
  * fc.sample(arbitraries.emailAddress(), 1); //=> ["jane.x@k3-x.io"] (for instance)
  * ```
  */
-function emailAddress(domain: fc.Arbitrary<string> = emailDomain()): fc.Arbitrary<string> {
+function emailAddress(domain?: fc.Arbitrary<string>): fc.Arbitrary<string> {
   const atom = fc.string({
     unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789+_-'"),
     minLength: 1,
     maxLength: 12,
   });
   return fc
-    .tuple(fc.array(atom, { minLength: 1, maxLength: 2 }), domain)
+    .tuple(
+      fc.array(atom, { minLength: 1, maxLength: 2 }),
+      isArbitrary(domain) ? (domain as fc.Arbitrary<string>) : emailDomain(),
+    )
     .map(([atoms, d]) => `${atoms.join(".")}@${d}`);
 }
 
@@ -89,6 +93,31 @@ const LOCALS = ["jane", "adam", "li"] as const;
 const SHARED_DOMAIN = "gmail.com";
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+
+// Whether a value is a fast-check arbitrary, of this copy of fast-check or
+// another one (a caller may have its own): it can generate and shrink.
+function isArbitrary(value: unknown): value is fc.Arbitrary<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { generate?: unknown }).generate === "function" &&
+    typeof (value as { shrink?: unknown }).shrink === "function" &&
+    typeof (value as { canShrinkWithoutContext?: unknown }).canShrinkWithoutContext === "function"
+  );
+}
+
+// The arbitrary a caller passed as `options[name]`, or the default.
+function option<T>(
+  options: unknown,
+  name: keyof ArbitraryOptions,
+  fallback: () => fc.Arbitrary<T>,
+) {
+  const given =
+    typeof options === "object" && options !== null && Object.hasOwn(options, name)
+      ? (options as Record<string, unknown>)[name]
+      : undefined;
+  return isArbitrary(given) ? (given as fc.Arbitrary<T>) : fallback();
+}
 
 // Leaves out keys whose value is undefined, as `exactOptionalPropertyTypes`
 // and the schemas want absent rather than undefined.
@@ -163,11 +192,16 @@ function money(): fc.Arbitrary<Money> {
 }
 
 /**
- * Options of the arbitraries that can be pinned to given values.
+ * Options of the arbitraries that can be pinned to given values. Options
+ * are read by own property, and one that is not a fast-check arbitrary
+ * (`null`, a plain value, a string) is ignored, as is an options argument
+ * that is not an object: the default is used, so a bad option never makes
+ * building an arbitrary throw. (Pass `fc.constant(value)` to pin a value.)
  *
  * @example
  * ```ts
  * const options: ArbitraryOptions = { partnerId: fc.constant("acme") };
+ * arbitraries.partner(null); // the same as arbitraries.partner()
  * ```
  */
 export interface ArbitraryOptions {
@@ -191,10 +225,10 @@ export interface ArbitraryOptions {
  * //=> [{ partnerId: "p-q", program: "partner", employeeDomains: ["k3.io"] }] (for instance)
  * ```
  */
-function partner(options: ArbitraryOptions = {}): fc.Arbitrary<Partner> {
+function partner(options?: ArbitraryOptions): fc.Arbitrary<Partner> {
   return fc
     .record({
-      partnerId: options.partnerId ?? partnerId(),
+      partnerId: option(options, "partnerId", partnerId),
       program: fc.constantFrom("partner" as const, "provider" as const),
       employeeDomains: fc.uniqueArray(emailDomain(), { maxLength: 3 }),
       matchSubdomains: optional(fc.boolean()),
@@ -214,11 +248,11 @@ function partner(options: ArbitraryOptions = {}): fc.Arbitrary<Partner> {
  * //=> [{ partnerId: "p-q", email: "jane@k3.io", tagged: true }] (for instance)
  * ```
  */
-function partnerUser(options: ArbitraryOptions = {}): fc.Arbitrary<PartnerUser> {
+function partnerUser(options?: ArbitraryOptions): fc.Arbitrary<PartnerUser> {
   return fc
     .record({
-      partnerId: options.partnerId ?? partnerId(),
-      email: options.email ?? emailAddress(),
+      partnerId: option(options, "partnerId", partnerId),
+      email: option(options, "email", emailAddress),
       tagged: fc.boolean(),
       inPartnerAccount: optional(fc.boolean()),
     })
@@ -236,10 +270,10 @@ function partnerUser(options: ArbitraryOptions = {}): fc.Arbitrary<PartnerUser> 
  * //=> [{ clientId: 42, mrr: { amountMinor: 100000, currency: "USD" } }] (for instance)
  * ```
  */
-function client(options: ArbitraryOptions = {}): fc.Arbitrary<Client> {
+function client(options?: ArbitraryOptions): fc.Arbitrary<Client> {
   return fc
     .record({
-      clientId: options.clientId ?? clientId(),
+      clientId: option(options, "clientId", clientId),
       mrr: money(),
       growthMarket: optional(fc.boolean()),
     })
@@ -260,13 +294,13 @@ function client(options: ArbitraryOptions = {}): fc.Arbitrary<Client> {
  * //=> [{ partnerId: "p-q", clientId: 42, email: "jane@k3.io", status: "pending_access", assignedAt: 1767225600000 }]
  * ```
  */
-function assignment(options: ArbitraryOptions = {}): fc.Arbitrary<Assignment> {
+function assignment(options?: ArbitraryOptions): fc.Arbitrary<Assignment> {
   const offset = fc.integer({ min: 0, max: 90 * DAY });
   return fc
     .record({
-      partnerId: options.partnerId ?? partnerId(),
-      clientId: options.clientId ?? clientId(),
-      email: options.email ?? emailAddress(),
+      partnerId: option(options, "partnerId", partnerId),
+      clientId: option(options, "clientId", clientId),
+      email: option(options, "email", emailAddress),
       status: fc.constantFrom<AssignmentStatus>("pending_access", "active", "removed", "expired"),
       assignedAt: timestamp(),
       activation: offset,
@@ -306,10 +340,10 @@ function expiresAfter(at: number, offset: number | undefined): number | undefine
  * fc.sample(arbitraries.activity(), 1); //=> [{ clientId: 42, email: "jane@k3.io", at: 1767225600000 }]
  * ```
  */
-function activity(options: ArbitraryOptions = {}): fc.Arbitrary<Activity> {
+function activity(options?: ArbitraryOptions): fc.Arbitrary<Activity> {
   return fc.record({
-    clientId: options.clientId ?? clientId(),
-    email: options.email ?? emailAddress(),
+    clientId: option(options, "clientId", clientId),
+    email: option(options, "email", emailAddress),
     at: timestamp(),
   });
 }
@@ -384,10 +418,10 @@ function tierThreshold(): fc.Arbitrary<TierThreshold> {
  * //=> [{ userId: "u-3", partnerId: "p-q", superAdmin: false, permissions: ["manage_partner_employees"] }]
  * ```
  */
-function actor(options: ArbitraryOptions = {}): fc.Arbitrary<Actor> {
+function actor(options?: ArbitraryOptions): fc.Arbitrary<Actor> {
   return fc.record({
     userId: fc.string({ minLength: 1, maxLength: 4 }).map((s) => `u-${s}`),
-    partnerId: options.partnerId ?? partnerId(),
+    partnerId: option(options, "partnerId", partnerId),
     superAdmin: fc.boolean(),
     permissions: fc.subarray(["manage_partner_employees" as const]),
   });
@@ -404,11 +438,11 @@ function actor(options: ArbitraryOptions = {}): fc.Arbitrary<Actor> {
  * fc.sample(arbitraries.clientActor(), 1); //=> [{ kind: "client", userId: "c-1", clientId: 42, superAdmin: true }]
  * ```
  */
-function clientActor(options: ArbitraryOptions = {}): fc.Arbitrary<ClientActor> {
+function clientActor(options?: ArbitraryOptions): fc.Arbitrary<ClientActor> {
   return fc.record({
     kind: fc.constant("client" as const),
     userId: fc.string({ minLength: 1, maxLength: 4 }).map((s) => `c-${s}`),
-    clientId: options.clientId ?? clientId(),
+    clientId: option(options, "clientId", clientId),
     superAdmin: fc.boolean(),
   });
 }

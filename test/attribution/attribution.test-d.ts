@@ -142,13 +142,15 @@ describe("attribution types", () => {
     >().toExtend<AttributionIssue["code"]>();
     expectTypeOf<"invalid_deal">().not.toExtend<AttributionIssue["code"]>();
     expectTypeOf<MoneyError["code"]>().toEqualTypeOf<
-      | "invalid_money"
+      | "invalid_record"
+      | "invalid_list"
       | "invalid_amount"
       | "unknown_currency"
       | "invalid_currency_rate"
-      | "invalid_currency_table"
-      | "invalid_deal"
     >();
+    expectTypeOf<
+      "invalid_client_id" | "invalid_partner_id" | "invalid_timestamp" | "invalid_list"
+    >().toExtend<AttributionIssue["code"]>();
     expectTypeOf<
       Extract<AttributionIssue, { code: "duplicate_user" }>["firstPath"]
     >().toEqualTypeOf<IssuePath>();

@@ -485,8 +485,8 @@ describe("attributeManagedCredit: invalid input, every record at once", () => {
       ["invalid_email", "users.0.email"],
       ["invalid_record", "users.0.tagged"],
       ["invalid_record", "users.0.inPartnerAccount"],
-      ["invalid_record", "assignments.0.partnerId"],
-      ["invalid_record", "assignments.0.clientId"],
+      ["invalid_partner_id", "assignments.0.partnerId"],
+      ["invalid_client_id", "assignments.0.clientId"],
       ["invalid_email", "assignments.0.email"],
       ["invalid_record", "assignments.0.status"],
       ["invalid_timestamp", "assignments.0.assignedAt"],
@@ -546,12 +546,18 @@ describe("attributeManagedCredit: invalid input, every record at once", () => {
     const sparse: unknown[] = [];
     sparse.length = 2 ** 31; // all holes: typed arrays of that size cannot be made
     const input = { ...servicedBy(42, usd(42, 100), ["northwind"]), assignments: sparse };
-    expect(issuesOf(input).map((i) => [i.code, i.path])).toEqual([
-      ["invalid_record", ["assignments"]],
+    expect(issuesOf(input)).toEqual([
+      {
+        code: "invalid_list",
+        message: expect.any(String),
+        path: ["assignments"],
+        length: 2 ** 31,
+        maxLength: 2 ** 26,
+      },
     ]);
     const activities = { ...servicedBy(42, usd(42, 100), ["northwind"]), activities: sparse };
     expect(issuesOf(activities).map((i) => [i.code, i.path])).toEqual([
-      ["invalid_record", ["activities"]],
+      ["invalid_list", ["activities"]],
     ]);
     expect(issuesOf(activities)[0]?.message).toBe(
       "activities holds 2147483648 entries; one call reads at most 67108864 (feed activities in batches).",
@@ -560,8 +566,8 @@ describe("attributeManagedCredit: invalid input, every record at once", () => {
 
   it("refuses a currency table that is not an object and a row that is not a rate", () => {
     const input = servicedBy(42, usd(42, 100), ["northwind"]);
-    expect(issuesOf({ ...input, currencyTable: 5 }).map((i) => i.code)).toEqual([
-      "invalid_currency_table",
+    expect(issuesOf({ ...input, currencyTable: 5 }).map((i) => [i.code, i.path])).toEqual([
+      ["invalid_record", ["currencyTable"]],
     ]);
     expect(
       issuesOf({ ...input, currencyTable: { USD: { per100Usd: 0, exponent: 2 } } }).map(

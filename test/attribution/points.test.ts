@@ -85,8 +85,8 @@ describe("managedPoints", () => {
     expect(code({ amountMinor: 1, currency: "toString" })).toBe("unknown_currency");
     expect(code({ amountMinor: 1, currency: "__proto__" })).toBe("unknown_currency");
     expect(code({ amountMinor: 1 })).toBe("unknown_currency");
-    expect(code(null)).toBe("invalid_money");
-    expect(code(usd(1), { currencyTable: "USD" })).toBe("invalid_currency_table");
+    expect(code(null)).toBe("invalid_record");
+    expect(code(usd(1), { currencyTable: "USD" })).toBe("invalid_record");
     expect(code(usd(1), { currencyTable: { USD: { per100Usd: -100, exponent: 2 } } })).toBe(
       "invalid_currency_rate",
     );
@@ -104,7 +104,7 @@ describe("managedPoints", () => {
       error: {
         code: "invalid_amount",
         message: expect.stringContaining("-3"),
-        path: ["amountMinor"],
+        path: ["mrr", "amountMinor"],
         input: -3,
       },
     });
@@ -165,15 +165,15 @@ describe("soldPoints", () => {
     ]);
     expect(r).toMatchObject({
       ok: false,
-      error: { code: "unknown_currency", path: [1, "mrr", "currency"] },
+      error: { code: "unknown_currency", path: ["deals", 1, "mrr", "currency"] },
     });
     expect(soldPoints([{ kind: "resold", mrr: usd(1) } as unknown as Deal])).toMatchObject({
       ok: false,
-      error: { code: "invalid_deal", path: [0, "kind"] },
+      error: { code: "invalid_record", path: ["deals", 0, "kind"], input: "resold" },
     });
     expect(soldPoints(42 as unknown as Deal[])).toMatchObject({
       ok: false,
-      error: { code: "invalid_deal", path: [] },
+      error: { code: "invalid_list", path: ["deals"] },
     });
   });
 });

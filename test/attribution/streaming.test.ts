@@ -158,8 +158,8 @@ describe("streaming attribution: the one-shot result, in parts", () => {
     expect(
       !finished.ok &&
         finished.error.code === "invalid_attribution_input" &&
-        finished.error.issues.map((i) => [i.code, i.path, i.input]),
-    ).toEqual([["invalid_record", ["activities"], 2 ** 31]]);
+        finished.error.issues.map((i) => [i.code, i.path, "length" in i && i.length]),
+    ).toEqual([["invalid_list", ["activities"], 2 ** 31]]);
     expect(JSON.stringify(state).length).toBeLessThan(10_000);
   });
 

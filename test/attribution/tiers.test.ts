@@ -87,7 +87,7 @@ describe("evaluateTier", () => {
       ["invalid_points", ["points", "totalPoints"]],
       ["invalid_points", ["points", "sourcedPoints"]],
       ["duplicate_tier", ["thresholds", 1]],
-      ["invalid_threshold", ["thresholds", 2]],
+      ["invalid_record", ["thresholds", 2, "tier"]],
     ]);
   });
 
@@ -112,9 +112,9 @@ describe("validateTierThresholds", () => {
       { tier: "gold", totalPoints: 1, sourcedPoints: Number.POSITIVE_INFINITY },
     ]);
     expect(r).toMatchObject({ ok: false, error: { code: "invalid_tier_thresholds" } });
-    expect(!r.ok && r.error.issues.map((i) => i.code)).toEqual([
-      "invalid_threshold",
-      "invalid_threshold",
+    expect(!r.ok && r.error.issues.map((i) => [i.code, i.path])).toEqual([
+      ["invalid_points", ["thresholds", 0, "totalPoints"]],
+      ["invalid_points", ["thresholds", 1, "sourcedPoints"]],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type DetectDomainConflictsOptions,
   type DomainClaim,
   type DomainConflict,
   type DomainConflictParty,
@@ -11,6 +12,7 @@ import {
   type DomainAddressUnavailableReason,
   detectEmailConflicts,
   type EmailConflict,
+  type EmailConflictOptions,
   type EmailConflictParty,
   type EmailConflictResolution,
   type UseDifferentAddressResolution,
@@ -22,11 +24,16 @@ import type { IssueBase, Result } from "../../src/result.js";
 describe("email conflict types", () => {
   it("keeps the signatures of design 2.4", () => {
     expectTypeOf(detectEmailConflicts).parameters.toEqualTypeOf<
-      [Iterable<Assignment>, (Iterable<Partner> | undefined)?]
+      [Iterable<Assignment>, (Iterable<Partner> | undefined)?, (EmailConflictOptions | undefined)?]
     >();
     expectTypeOf(detectEmailConflicts).returns.toEqualTypeOf<EmailConflict[]>();
     expectTypeOf(checkEmailLink).parameters.toEqualTypeOf<
-      [Iterable<Assignment>, Assignment, (Partner | undefined)?]
+      [
+        Iterable<Assignment>,
+        Assignment,
+        (Partner | undefined)?,
+        (EmailConflictOptions | undefined)?,
+      ]
     >();
     expectTypeOf(checkEmailLink).returns.toEqualTypeOf<Result<void, EmailConflict>>();
   });
@@ -78,7 +85,9 @@ describe("email conflict types", () => {
 
 describe("domain conflict types", () => {
   it("keeps the signature of design 2.4", () => {
-    expectTypeOf(detectDomainConflicts).parameters.toEqualTypeOf<[Iterable<DomainClaim>]>();
+    expectTypeOf(detectDomainConflicts).parameters.toEqualTypeOf<
+      [Iterable<DomainClaim>, (DetectDomainConflictsOptions | undefined)?]
+    >();
     expectTypeOf(detectDomainConflicts).returns.toEqualTypeOf<DomainConflict[]>();
     expectTypeOf<DomainConflict["code"]>().toEqualTypeOf<"domain_claimed_by_another_partner">();
     expectTypeOf<DomainConflict["holder"]>().toEqualTypeOf<DomainConflictParty>();

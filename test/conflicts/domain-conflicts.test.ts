@@ -41,9 +41,9 @@ describe("detectDomainConflicts", () => {
   it("breaks a tie on claimedAt in favour of the smaller partnerId", () => {
     expect(
       summary([
-        { partnerId: "b", domain: "acme.com", claimedAt: 1 },
-        { partnerId: "a", domain: "acme.com", claimedAt: 1 },
-        { partnerId: "c", domain: "acme.com", claimedAt: 0.5 },
+        { partnerId: "b", domain: "acme.com", claimedAt: 2 },
+        { partnerId: "a", domain: "acme.com", claimedAt: 2 },
+        { partnerId: "c", domain: "acme.com", claimedAt: 1 },
       ]),
     ).toEqual([{ domain: "acme.com", holder: "c", contenders: ["a:acme.com", "b:acme.com"] }]);
   });

@@ -404,5 +404,5 @@ describe("detectEmailConflicts at scale", () => {
         expect(withoutMessages(detectEmailConflicts(stream))).toEqual(expected);
       }),
     );
-  });
+  }, 30_000);
 });

@@ -126,3 +126,51 @@ function claimsOf(p: Partner) {
     ...(p.matchSubdomains === undefined ? {} : { matchSubdomains: p.matchSubdomains }),
   }));
 }
+
+describe("testing arbitraries take any options", () => {
+  const hostileOptions = fc.anything({
+    key: fc.oneof(fc.constantFrom("partnerId", "clientId", "email", "__proto__"), fc.string()),
+    maxDepth: 2,
+    withBigInt: true,
+    withMap: true,
+    withNullPrototype: true,
+    withSet: true,
+    withSparseArray: true,
+    withTypedArray: true,
+  });
+
+  it("never throws when built with odd options, and treats them as the defaults", () => {
+    const builders = arbitraries as unknown as Record<
+      string,
+      (options?: unknown) => fc.Arbitrary<unknown>
+    >;
+    const names = Object.keys(builders).filter((name) => name !== "scenario");
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names),
+        hostileOptions,
+        fc.integer(),
+        (name, options, seed) => {
+          const built = builders[name]!(options);
+          const [odd] = fc.sample(built, { numRuns: 1, seed });
+          const [plain] = fc.sample(builders[name]!(), { numRuns: 1, seed });
+          // An option that is not an arbitrary is ignored: the same draw as without it.
+          expect(odd).toEqual(plain);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("arbitraries.partner(null) is arbitraries.partner() (it threw before)", () => {
+    expect(fc.sample(arbitraries.partner(null as never), { numRuns: 3, seed: 7 })).toEqual(
+      fc.sample(arbitraries.partner(), { numRuns: 3, seed: 7 }),
+    );
+  });
+
+  it("still uses an option that is an arbitrary", () => {
+    expect(
+      fc.sample(arbitraries.partner({ partnerId: fc.constant("acme") }), 5).map((p) => p.partnerId),
+    ).toEqual(["acme", "acme", "acme", "acme", "acme"]);
+  });
+});
