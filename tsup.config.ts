@@ -1,4 +1,20 @@
+import { resolve } from "node:path";
 import { defineConfig, type Options } from "tsup";
+
+// The testing entry loads fast-check (an optional peer) only when an
+// arbitrary is used: ES modules through a top-level `await import()` that
+// never rejects (src/testing/fast-check.ts), CommonJS through a `require` on
+// first use (src/testing/fast-check.cjs.ts), swapped in here.
+const commonJsFastCheck = {
+  name: "commonjs-fast-check",
+  setup(build: {
+    onResolve: (o: { filter: RegExp }, f: (a: { resolveDir: string }) => { path: string }) => void;
+  }) {
+    build.onResolve({ filter: /^\.\/fast-check\.js$/ }, (args) => ({
+      path: resolve(args.resolveDir, "fast-check.cjs.ts"),
+    }));
+  },
+};
 
 // ESM is emitted one file per source module, so that a user's bundler, told
 // by `"sideEffects": false` that unused modules can go, drops whole modules
@@ -19,7 +35,7 @@ const common: Options = {
 export default defineConfig([
   {
     ...common,
-    entry: ["src/**/*.ts", "!src/vendor/**"],
+    entry: ["src/**/*.ts", "!src/vendor/**", "!src/**/*.cjs.ts"],
     format: ["esm"],
     bundle: false,
     dts: { entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" } },
@@ -32,6 +48,7 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     noExternal: ["zod"],
+    esbuildPlugins: [commonJsFastCheck],
     dts: true,
   },
   {

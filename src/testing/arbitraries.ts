@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import {
   type Activity,
   type Actor,
@@ -14,6 +13,7 @@ import {
   parsePartnerEmployeeDomain,
   type TierThreshold,
 } from "partner-access";
+import fc from "./fast-check.js";
 
 // fast-check arbitraries that produce the library's input data, so callers
 // can property-test their own code with it. Every value they produce is
