@@ -105,13 +105,14 @@ function safely(issue: unknown, chosen: Chosen, depth: number): string | undefin
  * @returns the sentence, never empty
  * @example
  * ```ts
- * const r = parsePartnerEmployeeDomain("gmail.com");
- * if (!r.ok) formatIssue(r.error, "de");
- * //=> "gmail.com ist eine gemeinsam genutzte E-Mail-Domain: …"
- * formatIssue({ code: "shared_domain", message: "…", domain: "gmail.com", listedAs: "gmail.com" }, "en");
- * //=> "gmail.com is a shared email domain: anyone can get an address there, …"
- * formatIssue({ code: "something_new", message: "Try later." }, "fr"); //=> "Try later."
- * formatIssue(42, "it"); //=> "Si è verificato un problema. …"
+ * formatIssue({ code: "shared_domain", message: "…", domain: "gmail.com", listedAs: "gmail.com" }, "de");
+ * //=> "gmail.com ist eine gemeinsam genutzte E-Mail-Domain: Dort kann jeder eine Adresse erhalten, daher kann sie Ihre Partner-Mitarbeiter nicht identifizieren. Geben Sie die eigene Domain Ihres Unternehmens ein; Benutzer mit Adressen auf gemeinsam genutzten Domains fügen Sie über den Client Access Manager hinzu."
+ * formatIssue({ code: "partner_not_found", message: "…", partnerId: "northwind" }, "pt-BR");
+ * //=> "O parceiro northwind não foi encontrado."
+ * const r = parseEmailDomain("www.acme.com");
+ * if (!r.ok) formatIssue(r.error, "fr-CA"); //=> "Saisissez le domaine e-mail sans « www. » : acme.com."
+ * formatIssue({ code: "brand_new", message: "Try later." }, "de"); //=> "Try later."
+ * formatIssue(42, "it"); //=> "Si è verificato un problema. Riprovare."
  * ```
  */
 export function formatIssue(issue: unknown, locale?: string): string {

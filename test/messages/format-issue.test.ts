@@ -194,6 +194,37 @@ describe("formatIssue: what it says", () => {
     );
   });
 
+  it("gives the results its documentation shows", () => {
+    expect(formatIssue(FIXTURES.partner_not_found.issue, "pt-BR")).toBe(
+      "O parceiro northwind não foi encontrado.",
+    );
+    const www = parseEmailDomain("www.acme.com");
+    expect(www.ok).toBe(false);
+    if (!www.ok) {
+      expect(formatIssue(www.error, "fr-CA")).toBe(
+        "Saisissez le domaine e-mail sans «\u00a0www.\u00a0»\u00a0: acme.com.",
+      );
+    }
+    expect(formatIssue({ code: "brand_new", message: "Try later." }, "de")).toBe("Try later.");
+    expect(formatIssue(42, "it")).toBe("Si è verificato un problema. Riprovare.");
+    const tagged = { code: "not_tagged", message: "…", partnerId: "acme", email: "li@acme.com" };
+    expect(formatIssue(tagged, "en")).toMatch(
+      /^li@acme\.com is not tagged as a partner employee of acme\. /,
+    );
+    expect(formatIssue(tagged, "de")).toMatch(
+      /^li@acme\.com ist nicht als Partner-Mitarbeiter von acme markiert\. /,
+    );
+    expect(formatIssue(tagged, "fr")).toMatch(
+      /^li@acme\.com n’est pas marqué comme employé partenaire de acme\. /,
+    );
+    expect(formatIssue(tagged, "it")).toMatch(
+      /^li@acme\.com non è contrassegnato come dipendente partner di acme\. /,
+    );
+    expect(formatIssue(tagged, "pt-BR")).toMatch(
+      /^li@acme\.com não está marcado como funcionário do parceiro acme\. /,
+    );
+  });
+
   it("names the listed domain when a subdomain of it is refused", () => {
     const issue = {
       ...FIXTURES.shared_domain.issue,
