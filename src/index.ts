@@ -198,8 +198,12 @@ export {
   isTimestamp,
   MAX_TIMESTAMP,
 } from "./guards.js";
+// Messages and money for people
+export type { AnyIssue, IssueCode, IssueOf } from "./messages/any-issue.js";
+export { formatIssue } from "./messages/format-issue.js";
 export type { FormatMoneyOptions } from "./messages/format-money.js";
 export { formatMoney } from "./messages/format-money.js";
+export { ISSUE_CODES } from "./messages/issue-codes.js";
 export type {
   Activity,
   Assignment,
