@@ -22,7 +22,14 @@
  * @module
  */
 
-import { type Link, precedes as linkPrecedes } from "../conflicts/email-conflicts.js";
+import {
+  claimGroupCell,
+  createGroupTable,
+  groupCell,
+  type Link,
+  precedes as linkPrecedes,
+  parties,
+} from "../conflicts/kernel.js";
 import { ownView, prototypeIsClean } from "../conflicts/records.js";
 import { type EmailIssue, parseEmailIdentity } from "../domain/email-identity.js";
 import { isClientId, isPartnerId, isRecord, isTimestamp, MAX_TIMESTAMP, own } from "../guards.js";
@@ -47,6 +54,7 @@ import {
   type PointRate,
 } from "./money.js";
 import { pointsOfAmount, pointsOfWeightedSums, toList } from "./points.js";
+import { isEarlierEvidence } from "./rules/evidence.js";
 
 /**
  * What activities have shown so far. Internal; see the module comment.
@@ -61,7 +69,11 @@ export interface Evidence {
   readonly at: Float64Array;
   /** Per assignment: that activity's email, as entered. */
   readonly email: (string | undefined)[];
-  /** User who is not a tagged employee → client → their earliest activity in the period. */
+  /**
+   * Address (its key's number) of a user who is not a tagged employee →
+   * client → the address's earliest activity there in the period, which
+   * every such user of the address shares.
+   */
   readonly lost: Map<number, Map<number, Activity>>;
   /** Invalid activities. */
   readonly issues: AttributionIssue[];
@@ -99,6 +111,10 @@ export interface Ledger {
   candidate(assignment: number): boolean;
   /** Whether a user's activity counts as lost credit (not a tagged employee). */
   untagged(user: number): boolean;
+  /** A user's address (its key's number). */
+  keyOfUser(user: number): number;
+  /** The users of an address who are not tagged employees, latest first. */
+  untaggedUsers(key: number): number[];
   /** Empty evidence for this ledger. */
   evidence(): Evidence;
   /**
@@ -274,33 +290,12 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// An open-addressing hash table from (client, key) numbers to the latest
-// assignment of that group, in one typed array of [client, key, assignment]
-// cells, so that a probe touches one cache line: no object per entry, no
-// composite string keys. Linear probing at a load of at most 2/3 (there are
-// at most `size` groups); the hash's high bits pick the cell, by
-// multiplication rather than a power-of-two mask, so the table need not be
-// twice the size it needs.
-function createGroups(size: number) {
-  const capacity = Math.max(16, Math.ceil(1.5 * size));
-  const cells = new Int32Array(3 * capacity).fill(-1);
-  // The cell of (a, b): where it is, or the empty cell where it would go
-  // (whose assignment is -1), claimed for it when `insert` is set.
-  const cell = (a: number, b: number, insert?: boolean): number => {
-    const hash = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ (b >>> 15), 0x85ebca77)) >>> 0;
-    let h = 3 * Math.floor((hash * capacity) / 0x100000000);
-    while (cells[h] !== -1 && (cells[h] !== a || cells[h + 1] !== b)) {
-      h += 3;
-      if (h === cells.length) h = 0;
-    }
-    if (insert) {
-      cells[h] = a;
-      cells[h + 1] = b;
-    }
-    return h + 2;
-  };
-  return { cell, cells };
-}
+// A chain longer than this (the users of one address, the partners of one
+// client) is looked up in a table instead of walked, so that no shape of
+// input makes a lookup cost more than a constant: walking is faster for the
+// usual short chains, and the table keeps a shared address or a client of
+// many partners linear.
+const SHORT_CHAIN = 8;
 
 /**
  * Validates and indexes everything but the activities, and runs checks 1–3
@@ -372,8 +367,12 @@ export function prepareAttribution(input: unknown): Ledger {
   const emails: EmailCache = new Map();
   const keyOf = new Map<string, number>();
   const keys: string[] = [];
-  // Per key: the latest of its users (earlier ones follow in nextUser), -1 for none.
+  // Per key: the latest of its users (earlier ones follow in nextUser), -1
+  // for none, and how many it has; its latest user that is not a tagged
+  // employee (earlier ones follow in nextUntagged).
   const keyUser: number[] = [];
+  const keyUsers: number[] = [];
+  const keyUntagged: number[] = [];
 
   // The key number of a raw email (parsed once per string; -1 for a key no
   // user or assignment has), or why it has none.
@@ -387,6 +386,8 @@ export function prepareAttribution(input: unknown): Ledger {
         found = keys.push(parsed.value.key) - 1;
         keyOf.set(parsed.value.key, found);
         keyUser.push(-1);
+        keyUsers.push(0);
+        keyUntagged.push(-1);
       }
       cache.set(raw, found);
     }
@@ -579,6 +580,9 @@ export function prepareAttribution(input: unknown): Ledger {
   // Index into REASONS[0] of check 1, or EMPLOYEE.
   const userStatus = new Uint8Array(userCount);
   const nextUser = new Int32Array(userCount).fill(-1);
+  const nextUntagged = new Int32Array(userCount).fill(-1);
+  // (partner, key) → the user: one per partner and address.
+  const userTable = createGroupTable(userCount);
   for (let index = 0; index < userCount; index++) {
     const record = users[index];
     if (!isRecordAt(issues, record, "users", index)) continue;
@@ -598,8 +602,8 @@ export function prepareAttribution(input: unknown): Ledger {
     valid = optionalBoolean(issues, "users", index, "inPartnerAccount", inPartnerAccount) && valid;
     if (!valid || rank === undefined) continue;
     const k = key as number;
-    let twin = keyUser[k]!;
-    while (twin >= 0 && userRank[twin] !== rank) twin = nextUser[twin]!;
+    const at = groupCell(userTable, rank, k);
+    const twin = userTable.cells[at + 2]! - 1;
     if (twin >= 0) {
       duplicate(
         "users",
@@ -614,12 +618,18 @@ export function prepareAttribution(input: unknown): Ledger {
       );
       continue;
     }
+    claimGroupCell(userTable, at, rank, k, index);
     nextUser[index] = keyUser[k]!;
     keyUser[k] = index;
+    keyUsers[k]!++;
     userRank[index] = rank;
     userKey[index] = k;
     // rule: only tagged users still in the partner account are its employees.
     userStatus[index] = inPartnerAccount === false ? 1 : tagged ? EMPLOYEE : 2;
+    if (userStatus[index] !== EMPLOYEE) {
+      nextUntagged[index] = keyUntagged[k]!;
+      keyUntagged[k] = index;
+    }
   }
 
   // --- assignments: validate, run checks 1–2, group -------------------------
@@ -639,13 +649,43 @@ export function prepareAttribution(input: unknown): Ledger {
   const assignmentPair = new Int32Array(n).fill(-1);
   // (client, key) → the latest assignment of the group; earlier ones follow
   // through `span[3 * i + 2]`. A group linked by two partners may hold a conflict.
-  const { cell, cells } = createGroups(n);
+  const groups = createGroupTable(n);
+  const cells = groups.cells;
+  const head = (c: number, k: number): number => cells[groupCell(groups, c, k) + 2]! - 1;
   const contested: number[] = [];
-  // Per client, its latest pair; earlier ones follow in nextPair.
+  // Per client, its latest pair (earlier ones follow in nextPair) and how
+  // many it has; the pairs of a client with many partners are in pairTable.
   const clientPair = new Int32Array(clientIds.length).fill(-1);
+  const clientPairs = new Int32Array(clientIds.length);
   const nextPair: number[] = [];
   const pairRank: number[] = [];
   const pairClient: number[] = [];
+  const pairTable = createGroupTable(0, true);
+
+  // The (partner, client) pair of an assignment, made on first use: a walk
+  // of the client's pairs while it has few, a table lookup past that.
+  const pairOf = (c: number, rank: number): number => {
+    let pair = clientPair[c]!;
+    if (clientPairs[c]! > SHORT_CHAIN) {
+      pair = pairTable.cells[groupCell(pairTable, c, rank) + 2]! - 1;
+    } else {
+      while (pair >= 0 && pairRank[pair] !== rank) pair = nextPair[pair]!;
+    }
+    if (pair >= 0) return pair;
+    pair = pairRank.push(rank) - 1;
+    pairClient.push(c);
+    nextPair.push(clientPair[c]!);
+    clientPair[c] = pair;
+    // Past SHORT_CHAIN pairs, the client's pairs go into the table (all of
+    // them, the first time).
+    if (++clientPairs[c]! > SHORT_CHAIN) {
+      for (let p = clientPairs[c] === SHORT_CHAIN + 1 ? pair : -1; p >= 0; p = nextPair[p]!)
+        claimGroupCell(pairTable, groupCell(pairTable, c, pairRank[p]!), c, pairRank[p]!, p);
+      if (clientPairs[c]! > SHORT_CHAIN + 1)
+        claimGroupCell(pairTable, groupCell(pairTable, c, rank), c, rank, pair);
+    }
+    return pair;
+  };
 
   // The assignments as the rules read them (see ownFields): the list
   // itself, until a record needs a copy of its own fields.
@@ -671,10 +711,18 @@ export function prepareAttribution(input: unknown): Ledger {
       expiresAt,
     } = record;
     const key = readEmail(raw, emails, true);
-    // The partner of the address's user, found without hashing its id.
-    let user = typeof key === "number" ? keyUser[key]! : -1;
-    while (user >= 0 && partnerIds[userRank[user]!] !== partnerId) user = nextUser[user]!;
-    const rank = user >= 0 ? userRank[user] : partnerRef("assignments", index, partnerId);
+    // The partner of the address's user, found without hashing its id
+    // when the address has few users.
+    let user = -1;
+    let rank: number | undefined;
+    if (typeof key === "number" && keyUsers[key]! <= SHORT_CHAIN) {
+      user = keyUser[key]!;
+      while (user >= 0 && partnerIds[userRank[user]!] !== partnerId) user = nextUser[user]!;
+    } else if (typeof key === "number") {
+      rank = partnerRank.get(partnerId as string);
+      if (rank !== undefined) user = userTable.cells[groupCell(userTable, rank, key) + 2]! - 1;
+    }
+    rank = user >= 0 ? userRank[user] : partnerRef("assignments", index, partnerId);
     const c = clientRef(issues, "assignments", index, clientId);
     // Each checked on its own line, so every bad field is reported.
     let valid = checkEmail(issues, "assignments", index, raw, key);
@@ -710,27 +758,19 @@ export function prepareAttribution(input: unknown): Ledger {
     }
 
     // Group by (client, key): activities are matched here.
-    const g = cell(c, k, true);
-    const latest = cells[g]!;
+    const g = groupCell(groups, c, k);
+    const latest = cells[g + 2]! - 1;
+    if (latest < 0) claimGroupCell(groups, g, c, k, index);
+    else cells[g + 2] = index + 1;
     span[3 * index + 2] = latest;
-    cells[g] = index;
     // The group is contested once a second partner links the key: marked
     // on the first member that differs from its predecessor's partner.
     if (latest >= 0 && pairRank[assignmentPair[latest]!] !== rank) contested.push(index);
 
-    // The (partner, client) pair: a client has few, so a list is enough.
-    let pair = clientPair[c]!;
-    while (pair >= 0 && pairRank[pair] !== rank) pair = nextPair[pair]!;
-    if (pair < 0) {
-      pair = pairRank.push(rank) - 1;
-      pairClient.push(c);
-      nextPair.push(clientPair[c]!);
-      clientPair[c] = pair;
-    }
-    assignmentPair[index] = pair;
+    assignmentPair[index] = pairOf(c, rank);
   }
 
-  // --- check 3: not a conflict contender, by the rule of detectEmailConflicts:
+  // --- check 3: not a conflict contender, by the rule of the conflicts kernel:
   // in a group linked by two or more partners, the live (pending or active)
   // assignments link the address, each partner is represented by its
   // earliest link, the earliest of those holds it, and an assignment of
@@ -739,11 +779,11 @@ export function prepareAttribution(input: unknown): Ledger {
   const conflictOf = new Map<number, ConflictEvidence>();
   const examined = new Set<number>();
   for (const member of issues.length === 0 ? contested : []) {
-    const g = cell(clientIndex.get(view(member).clientId)!, assignmentKey[member]!);
+    const g = groupCell(groups, clientIndex.get(view(member).clientId)!, assignmentKey[member]!);
     if (examined.has(g)) continue;
     examined.add(g);
     const links = new Map<number, Link>();
-    for (let i = cells[g]!; i >= 0; i = span[3 * i + 2]!) {
+    for (let i = cells[g + 2]! - 1; i >= 0; i = span[3 * i + 2]!) {
       const { partnerId, clientId, email, status, assignedAt } = view(i);
       // `+ 0` turns -0 into 0, as the detector does.
       const link = { partnerId, clientId, email, assignedAt: assignedAt + 0 } as Link;
@@ -755,7 +795,7 @@ export function prepareAttribution(input: unknown): Ledger {
         links.set(pairRank[assignmentPair[i]!]!, link);
     }
     if (links.size < 2) continue;
-    const [holder, ...rest] = [...links.values()].sort((x, y) => (linkPrecedes(x, y) ? -1 : 1));
+    const [holder, ...rest] = parties(links.values());
     const party = ({ partnerId, email, assignedAt }: Link) => ({ partnerId, email, assignedAt });
     const conflict = {
       clientId: holder!.clientId,
@@ -763,13 +803,22 @@ export function prepareAttribution(input: unknown): Ledger {
       holder: party(holder!),
       contenders: rest.map(party),
     };
-    for (let i = cells[g]!; i >= 0; i = span[3 * i + 2]!) {
+    for (let i = cells[g + 2]! - 1; i >= 0; i = span[3 * i + 2]!) {
       const link = links.get(pairRank[assignmentPair[i]!]!);
       if (stage[i] === CANDIDATE && link !== undefined && link !== holder) {
         stage[i] = CONFLICT_CONTENDER;
         conflictOf.set(i, conflict);
       }
     }
+  }
+
+  // Activities credit candidates only: each group's chain now skips every
+  // other member (pending, inactive, untagged, contenders), so an activity
+  // costs its group's candidates, not its whole group. In index order each
+  // member's predecessor already points at its nearest earlier candidate.
+  for (let i = 0; i < n; i++) {
+    const previous = span[3 * i + 2]!;
+    if (previous >= 0 && stage[previous] !== CANDIDATE) span[3 * i + 2] = span[3 * previous + 2]!;
   }
 
   // Each key's rank in the order of the keys, so that comparing two keys is
@@ -805,10 +854,9 @@ export function prepareAttribution(input: unknown): Ledger {
 
   // The user behind an assignment: the user of its key in its partner.
   const userOf = (assignment: number): number => {
-    const rank = pairRank[assignmentPair[assignment]!];
-    let user = keyUser[assignmentKey[assignment]!]!;
-    while (user >= 0 && userRank[user] !== rank) user = nextUser[user]!;
-    return user;
+    const rank = pairRank[assignmentPair[assignment]!]!;
+    const k = assignmentKey[assignment]!;
+    return userTable.cells[groupCell(userTable, rank, k) + 2]! - 1;
   };
 
   // The assignment of each pair that got furthest through checks 1–3.
@@ -858,32 +906,33 @@ export function prepareAttribution(input: unknown): Ledger {
         continue;
       const k = key as number;
       const email = record.email;
-      for (let i = cells[cell(client, k)]!; i >= 0; i = span[3 * i + 2]!) {
+      // The group's latest candidate: the chain holds only candidates.
+      let i = head(client, k);
+      if (i >= 0 && stage[i] !== CANDIDATE) i = span[3 * i + 2]!;
+      for (; i >= 0; i = span[3 * i + 2]!) {
         // Check 4: a qualifying activity inside the period while the
-        // assignment was active. rule: the earliest activity is the evidence;
-        // equal instants go to the smaller email as entered, so the choice is
-        // commutative and associative. `!(seen <= t)` also holds for NaN.
-        const seen = best[i]!;
+        // assignment was active; the earliest is its evidence.
         if (
           stage[i] === CANDIDATE &&
           t >= span[3 * i]! &&
           t < span[3 * i + 1]! &&
-          (!(seen <= t) || (t === seen && email < bestEmail[i]!))
+          isEarlierEvidence(t, email, best[i]!, bestEmail[i])
         ) {
           best[i] = t;
           bestEmail[i] = email;
         }
       }
-      for (let user = keyUser[k]!; user >= 0; user = nextUser[user]!) {
-        if (userStatus[user] === EMPLOYEE) continue;
-        let byClient = lost.get(user);
+      // Lost credit: kept once per (address, client), for all the users
+      // of the address who are not tagged employees (they share it).
+      if (keyUntagged[k]! >= 0) {
+        let byClient = lost.get(k);
         if (byClient === undefined) {
           byClient = new Map();
-          lost.set(user, byClient);
+          lost.set(k, byClient);
         }
         const clientId = clientIds[client]!;
         const seen = byClient.get(clientId);
-        if (seen === undefined || t < seen.at || (t === seen.at && email < seen.email)) {
+        if (seen === undefined || isEarlierEvidence(t, email, seen.at, seen.email)) {
           byClient.set(clientId, { clientId, email, at: t });
         }
       }
@@ -905,12 +954,13 @@ export function prepareAttribution(input: unknown): Ledger {
       const t = at[index]!;
       const pair = assignmentPair[index]!;
       const c = creditedBy[pair]!;
+      // The pair's evidence: its assignments' earliest activity (the same
+      // rule), and of two alike, the assignment that comes first.
       if (
         !Number.isNaN(t) &&
         (c < 0 ||
-          t < at[c]! ||
-          (t === at[c] &&
-            (email[index]! < email[c]! || (email[index] === email[c] && precedes(index, c)))))
+          isEarlierEvidence(t, email[index]!, at[c]!, email[c]) ||
+          (t === at[c] && email[index] === email[c] && precedes(index, c)))
       )
         creditedBy[pair] = index;
     }
@@ -1020,17 +1070,19 @@ export function prepareAttribution(input: unknown): Ledger {
     if (overflow.length > 0) return refuse(overflow);
 
     const lostCredit: LostCredit[] = [];
-    for (const [index, byClient] of evidence.lost) {
-      const user = users[index] as PartnerUser;
-      for (const [clientId, activity] of byClient) {
-        lostCredit.push({
-          partnerId: partnerIds[userRank[index]!]!,
-          clientId,
-          email: keys[userKey[index]!]!,
-          user,
-          reason: REASONS[0][userStatus[index]! as 1 | 2],
-          activity,
-        });
+    for (const [k, byClient] of evidence.lost) {
+      for (let index = keyUntagged[k]!; index >= 0; index = nextUntagged[index]!) {
+        const user = users[index] as PartnerUser;
+        for (const [clientId, activity] of byClient) {
+          lostCredit.push({
+            partnerId: partnerIds[userRank[index]!]!,
+            clientId,
+            email: keys[k]!,
+            user,
+            reason: REASONS[0][userStatus[index]! as 1 | 2],
+            activity,
+          });
+        }
       }
     }
     lostCredit.sort(
@@ -1048,6 +1100,12 @@ export function prepareAttribution(input: unknown): Ledger {
     assignments: n,
     candidate: (assignment) => stage[assignment] === CANDIDATE,
     untagged: (user) => userRank[user]! >= 0 && userStatus[user] !== EMPLOYEE,
+    keyOfUser: (user) => userKey[user]!,
+    untaggedUsers: (key) => {
+      const list: number[] = [];
+      for (let u = keyUntagged[key] ?? -1; u >= 0; u = nextUntagged[u]!) list.push(u);
+      return list;
+    },
     evidence: () => ({
       at: new Float64Array(n).fill(Number.NaN),
       email: new Array(n),

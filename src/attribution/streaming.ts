@@ -28,6 +28,7 @@ import type {
 } from "./managed-credit.js";
 import { describeValue, type IssuePath } from "./money.js";
 import { toList } from "./points.js";
+import { isEarlierEvidence } from "./rules/evidence.js";
 import {
   type AttributionStateValue,
   decodeValue,
@@ -701,12 +702,17 @@ function readLost(
         ["lostCredit", "users", i],
         `lost-credit entry ${i} is not valid.`,
       );
-    let byClient = evidence.lost.get(user);
+    // Every user of an address lists the same activity; the engine keeps it
+    // once per address (the earliest, should a state list several).
+    const key = ledger.keyOfUser(user);
+    let byClient = evidence.lost.get(key);
     if (byClient === undefined) {
       byClient = new Map();
-      evidence.lost.set(user, byClient);
+      evidence.lost.set(key, byClient);
     }
-    byClient.set(clientId as number, { clientId: clientId as number, email, at: t });
+    const seen = byClient.get(clientId as number);
+    if (seen === undefined || isEarlierEvidence(t, email, seen.at, seen.email))
+      byClient.set(clientId as number, { clientId: clientId as number, email, at: t });
   }
   return undefined;
 }
@@ -745,7 +751,10 @@ function encodeIssue(issue: AttributionIssue): AttributionStateIssue {
 }
 
 // The state's lists from the engine's evidence: by increasing position.
-function writeEvidence(evidence: Evidence): Pick<AttributionState, "evidence" | "lostCredit"> {
+function writeEvidence(
+  ledger: Ledger,
+  evidence: Evidence,
+): Pick<AttributionState, "evidence" | "lostCredit"> {
   const assignments: number[] = [];
   const at: number[] = [];
   const emails: string[] = [];
@@ -765,8 +774,13 @@ function writeEvidence(evidence: Evidence): Pick<AttributionState, "evidence" | 
     at: [] as number[],
     emails: [] as string[],
   };
-  for (const user of [...evidence.lost.keys()].sort((a, b) => a - b)) {
-    const byClient = evidence.lost.get(user)!;
+  // The engine keeps lost credit per address; the state lists it per user
+  // of that address who is no tagged employee, as the result does.
+  const byUser: [number, Map<number, Activity>][] = [];
+  for (const [key, byClient] of evidence.lost)
+    for (const user of ledger.untaggedUsers(key)) byUser.push([user, byClient]);
+  byUser.sort((a, b) => a[0] - b[0]);
+  for (const [user, byClient] of byUser) {
     for (const clientId of [...byClient.keys()].sort((a, b) => a - b)) {
       const activity = byClient.get(clientId)!;
       lost.users.push(user);
@@ -813,6 +827,7 @@ export function addActivities(
   const cache: EmailCache = new Map();
   const count = ledger.add(evidence, activities, fields.activityCount, cache);
   const next = stateOf(
+    ledger,
     fields,
     fields.partnerPositions as readonly number[],
     fields.activityCount + count,
@@ -828,6 +843,7 @@ export function addActivities(
 
 // A state of the given reference, with the engine's evidence written out.
 function stateOf(
+  ledger: Ledger,
   fields: StateFields,
   partnerPositions: readonly number[],
   activityCount: number,
@@ -841,7 +857,7 @@ function stateOf(
     reference: fields.reference as unknown as AttributionStateReference,
     partnerPositions,
     activityCount,
-    ...writeEvidence(evidence),
+    ...writeEvidence(ledger, evidence),
     issues,
   };
 }
@@ -897,29 +913,24 @@ export function mergeAttributionStates(
   const { evidence } = first;
   const other = second.evidence;
   other.at.forEach((t, i) => {
-    const seen = evidence.at[i]!;
-    // `!(seen <= t)` holds when `seen` is NaN (no evidence yet); a NaN `t` has none.
+    // A NaN `t` is no evidence.
     if (
       !Number.isNaN(t) &&
-      (!(seen <= t) || (t === seen && other.email[i]! < evidence.email[i]!))
+      isEarlierEvidence(t, other.email[i]!, evidence.at[i]!, evidence.email[i])
     ) {
       evidence.at[i] = t;
       evidence.email[i] = other.email[i];
     }
   });
-  for (const [user, byClient] of other.lost) {
-    let mine = evidence.lost.get(user);
+  for (const [key, byClient] of other.lost) {
+    let mine = evidence.lost.get(key);
     if (mine === undefined) {
       mine = new Map();
-      evidence.lost.set(user, mine);
+      evidence.lost.set(key, mine);
     }
     for (const [clientId, activity] of byClient) {
       const seen = mine.get(clientId);
-      if (
-        seen === undefined ||
-        activity.at < seen.at ||
-        (activity.at === seen.at && activity.email < seen.email)
-      )
+      if (seen === undefined || isEarlierEvidence(activity.at, activity.email, seen.at, seen.email))
         mine.set(clientId, activity);
     }
   }
@@ -927,6 +938,7 @@ export function mergeAttributionStates(
   const positionsA = left.partnerPositions as readonly number[];
   const positionsB = right.partnerPositions as readonly number[];
   const merged = stateOf(
+    first.ledger,
     left,
     // The smaller of the two, so that the result does not depend on which is first.
     compareLists(positionsA, positionsB) <= 0 ? positionsA : positionsB,
