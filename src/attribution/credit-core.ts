@@ -35,16 +35,6 @@ import { type EmailIssue, parseEmailIdentity } from "../domain/email-identity.js
 import { isClientId, isPartnerId, isRecord, isTimestamp, MAX_TIMESTAMP, own } from "../guards.js";
 import type { Activity, Assignment, PartnerUser } from "../model.js";
 import { err, ok, type Result } from "../result.js";
-import type {
-  Attribution,
-  AttributionError,
-  AttributionIssue,
-  ConflictEvidence,
-  CreditDecision,
-  CreditedClient,
-  LostCredit,
-  PartnerCredit,
-} from "./managed-credit.js";
 import {
   checkMoney,
   createRateLookup,
@@ -54,7 +44,27 @@ import {
   type PointRate,
 } from "./money.js";
 import { pointsOfAmount, pointsOfWeightedSums, toList } from "./points.js";
+import { INACTIVE_REASONS, inactiveReason, windowEnd, windowStart } from "./rules/active-window.js";
+import {
+  EMPLOYEE_STATUSES,
+  EmployeeStatus,
+  employeeStatus,
+  STAGE_OUTCOMES,
+  Stage,
+} from "./rules/checks.js";
 import { isEarlierEvidence } from "./rules/evidence.js";
+import { managedMultiplier } from "./rules/points.js";
+import { evenShare } from "./rules/split.js";
+import type {
+  Attribution,
+  AttributionError,
+  AttributionIssue,
+  ConflictEvidence,
+  CreditDecision,
+  CreditedClient,
+  LostCredit,
+  PartnerCredit,
+} from "./types.js";
 
 /**
  * What activities have shown so far. Internal; see the module comment.
@@ -131,27 +141,9 @@ export interface Ledger {
   ): Result<Attribution, AttributionError>;
 }
 
-// How far an assignment got through the checks of design 2.5, in their order.
-const CONFLICT_CONTENDER = 2;
-const CANDIDATE = 3; // passed checks 1–3; credited once evidence arrives
-const OUTCOMES = [
-  "no_tagged_employee",
-  "no_active_assignment",
-  "conflict_contender",
-  "no_qualifying_activity",
-] as const;
-// Reasons of checks 1 and 2, by stage.
-const REASONS = [
-  ["unknown_user", "not_in_partner_account", "not_tagged"],
-  ["pending_access", "not_activated", "outside_period"],
-] as const;
-// A user's status: the index of its check-1 reason, or EMPLOYEE.
-const EMPLOYEE = 3;
 const STATUSES: readonly unknown[] = ["pending_access", "active", "removed", "expired"];
 const STATUS = '"pending_access", "active", "removed" or "expired"';
 const CLIENT_ID = "a positive whole number (HubID)";
-// rule (design 1): managed points double for a growth-market client.
-const GROWTH = 2;
 
 function push(
   issues: AttributionIssue[],
@@ -355,6 +347,7 @@ export function prepareAttribution(input: unknown): Ledger {
   // `+ 0` turns -0 into 0, as a JSON round trip would.
   const start = validPeriod ? from + 0 : 0;
   const end = validPeriod ? until + 0 : 0;
+  const bounds = { start, end };
 
   const table = createRateLookup(own(source, "currencyTable"));
   if (!table.ok) issues.push(table.error as AttributionIssue);
@@ -625,8 +618,8 @@ export function prepareAttribution(input: unknown): Ledger {
     userRank[index] = rank;
     userKey[index] = k;
     // rule: only tagged users still in the partner account are its employees.
-    userStatus[index] = inPartnerAccount === false ? 1 : tagged ? EMPLOYEE : 2;
-    if (userStatus[index] !== EMPLOYEE) {
+    userStatus[index] = employeeStatus(tagged, inPartnerAccount);
+    if (userStatus[index] !== EmployeeStatus.Employee) {
       nextUntagged[index] = keyUntagged[k]!;
       keyUntagged[k] = index;
     }
@@ -742,19 +735,18 @@ export function prepareAttribution(input: unknown): Ledger {
     const employment = user >= 0 ? userStatus[user]! : 0;
     // rule (design 2.0a): active over [activatedAt, removedAt ?? expiresAt ?? ∞),
     // intersected with the half-open period [start, end).
-    const from = Math.max(start, activatedAt ?? end);
-    const until = Math.min(end, removedAt ?? expiresAt ?? end);
-    if (employment !== EMPLOYEE) {
+    if (employment !== EmployeeStatus.Employee) {
+      stage[index] = Stage.NoTaggedEmployee;
       reason[index] = employment;
     } else {
-      // Check 2: active during the period; a pending assignment never is.
-      stage[index] = 1;
-      reason[index] = status === "pending_access" ? 0 : activatedAt === undefined ? 1 : 2;
-      if (reason[index] === 2 && from < until) {
-        span[3 * index] = from;
-        span[3 * index + 1] = until;
-        stage[index] = CANDIDATE;
-      }
+      // Check 2: active during the period (rules/active-window.ts).
+      const from = windowStart(activatedAt, bounds);
+      const until = windowEnd(removedAt, expiresAt, bounds);
+      const inactive = inactiveReason(status, activatedAt, from, until);
+      span[3 * index] = from;
+      span[3 * index + 1] = until;
+      stage[index] = inactive === -1 ? Stage.Candidate : Stage.NoActiveAssignment;
+      reason[index] = inactive === -1 ? 0 : inactive;
     }
 
     // Group by (client, key): activities are matched here.
@@ -805,8 +797,8 @@ export function prepareAttribution(input: unknown): Ledger {
     };
     for (let i = cells[g + 2]! - 1; i >= 0; i = span[3 * i + 2]!) {
       const link = links.get(pairRank[assignmentPair[i]!]!);
-      if (stage[i] === CANDIDATE && link !== undefined && link !== holder) {
-        stage[i] = CONFLICT_CONTENDER;
+      if (stage[i] === Stage.Candidate && link !== undefined && link !== holder) {
+        stage[i] = Stage.ConflictContender;
         conflictOf.set(i, conflict);
       }
     }
@@ -818,7 +810,8 @@ export function prepareAttribution(input: unknown): Ledger {
   // member's predecessor already points at its nearest earlier candidate.
   for (let i = 0; i < n; i++) {
     const previous = span[3 * i + 2]!;
-    if (previous >= 0 && stage[previous] !== CANDIDATE) span[3 * i + 2] = span[3 * previous + 2]!;
+    if (previous >= 0 && stage[previous] !== Stage.Candidate)
+      span[3 * i + 2] = span[3 * previous + 2]!;
   }
 
   // Each key's rank in the order of the keys, so that comparing two keys is
@@ -908,12 +901,12 @@ export function prepareAttribution(input: unknown): Ledger {
       const email = record.email;
       // The group's latest candidate: the chain holds only candidates.
       let i = head(client, k);
-      if (i >= 0 && stage[i] !== CANDIDATE) i = span[3 * i + 2]!;
+      if (i >= 0 && stage[i] !== Stage.Candidate) i = span[3 * i + 2]!;
       for (; i >= 0; i = span[3 * i + 2]!) {
         // Check 4: a qualifying activity inside the period while the
         // assignment was active; the earliest is its evidence.
         if (
-          stage[i] === CANDIDATE &&
+          stage[i] === Stage.Candidate &&
           t >= span[3 * i]! &&
           t < span[3 * i + 1]! &&
           isEarlierEvidence(t, email, best[i]!, bestEmail[i])
@@ -985,9 +978,11 @@ export function prepareAttribution(input: unknown): Ledger {
           assignment: assignments[best],
           user: u >= 0 ? users[u] : null,
         };
-        if (s < CONFLICT_CONTENDER) evidenceOf.reason = REASONS[s as 0 | 1][reason[best]!];
+        if (s === Stage.NoTaggedEmployee) evidenceOf.reason = EMPLOYEE_STATUSES[reason[best]!];
+        else if (s === Stage.NoActiveAssignment)
+          evidenceOf.reason = INACTIVE_REASONS[reason[best]!];
         else evidenceOf.activeWindow = { start: span[3 * best], end: span[3 * best + 1] };
-        if (s === CONFLICT_CONTENDER) evidenceOf.conflict = conflictOf.get(best);
+        if (s === Stage.ConflictContender) evidenceOf.conflict = conflictOf.get(best);
         if (by >= 0) {
           credited.push(pair);
           servicing[pairClient[pair]!]!++;
@@ -996,7 +991,7 @@ export function prepareAttribution(input: unknown): Ledger {
         decisions.push({
           partnerId: partnerIds[pairRank[pair]!]!,
           clientId,
-          outcome: by >= 0 ? "credited" : OUTCOMES[s]!,
+          outcome: by >= 0 ? "credited" : STAGE_OUTCOMES[s]!,
           evidence: evidenceOf,
         } as CreditDecision);
       }
@@ -1018,12 +1013,11 @@ export function prepareAttribution(input: unknown): Ledger {
       const growth = clientGrowth[c]!;
       const count = servicing[c]!;
       const position = seenPerClient[c]!++;
-      const remainder = amount % count;
-      const share = (amount - remainder) / count + (position < remainder ? 1 : 0);
+      const share = evenShare(amount, count, position);
       clientsOf[pairRank[pair]!]!.push({
         clientId,
         share: { amountMinor: share, currency: rate.currency },
-        points: pointsOfAmount(share, growth ? GROWTH : 1, rate),
+        points: pointsOfAmount(share, managedMultiplier(growth), rate),
       });
       const totals = totalsOf[pairRank[pair]!]!;
       const total = totals.get(rate) ?? [0, 0];
@@ -1051,7 +1045,10 @@ export function prepareAttribution(input: unknown): Ledger {
       });
       // Each partner total is rounded from its own exact value (design 2.5).
       const [only, more] = totals;
-      const weighted = only === undefined ? 0 : only[1][0] + GROWTH * only[1][1];
+      // Points per US$100 of the plain and the growth-market minor units.
+      const plain = managedMultiplier(false);
+      const growing = managedMultiplier(true);
+      const weighted = only === undefined ? 0 : only[1][0] * plain + only[1][1] * growing;
       return {
         partnerId,
         points:
@@ -1059,8 +1056,8 @@ export function prepareAttribution(input: unknown): Ledger {
             ? pointsOfAmount(weighted, 1, only[0])
             : pointsOfWeightedSums(
                 totals.map(
-                  ([rate, [plain, growth]]) =>
-                    [rate, BigInt(plain) + BigInt(GROWTH) * BigInt(growth)] as const,
+                  ([rate, [p, g]]) =>
+                    [rate, BigInt(p) * BigInt(plain) + BigInt(g) * BigInt(growing)] as const,
                 ),
               ),
         managedMrr,
@@ -1079,7 +1076,7 @@ export function prepareAttribution(input: unknown): Ledger {
             clientId,
             email: keys[k]!,
             user,
-            reason: REASONS[0][userStatus[index]! as 1 | 2],
+            reason: EMPLOYEE_STATUSES[userStatus[index]! as 1 | 2],
             activity,
           });
         }
@@ -1098,8 +1095,8 @@ export function prepareAttribution(input: unknown): Ledger {
     issues,
     partnerPosition,
     assignments: n,
-    candidate: (assignment) => stage[assignment] === CANDIDATE,
-    untagged: (user) => userRank[user]! >= 0 && userStatus[user] !== EMPLOYEE,
+    candidate: (assignment) => stage[assignment] === Stage.Candidate,
+    untagged: (user) => userRank[user]! >= 0 && userStatus[user] !== EmployeeStatus.Employee,
     keyOfUser: (user) => userKey[user]!,
     untaggedUsers: (key) => {
       const list: number[] = [];

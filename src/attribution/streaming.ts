@@ -20,12 +20,6 @@ import { isClientId, isRecord, isTimestamp, own } from "../guards.js";
 import type { Activity, ClientId, Period } from "../model.js";
 import { err, type IssueBase, ok, type Result } from "../result.js";
 import { type EmailCache, type Evidence, type Ledger, prepareAttribution } from "./credit-core.js";
-import type {
-  Attribution,
-  AttributionError,
-  AttributionInput,
-  AttributionIssue,
-} from "./managed-credit.js";
 import { describeValue, type IssuePath } from "./money.js";
 import { toList } from "./points.js";
 import { isEarlierEvidence } from "./rules/evidence.js";
@@ -38,6 +32,7 @@ import {
   INVALID,
   isJsonSafe,
 } from "./state-value.js";
+import type { Attribution, AttributionError, AttributionInput, AttributionIssue } from "./types.js";
 
 /**
  * The argument of {@link startAttribution}: the input of
