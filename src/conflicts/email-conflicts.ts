@@ -448,8 +448,19 @@ function suggestDomainAddress(
   };
 }
 
-// `parties` is sorted: holder first, then contenders.
-function buildConflict(
+/**
+ * The conflict of one group, with its message and its three kinds of
+ * resolution. Internal: the reference detector builds its conflicts with it.
+ *
+ * @param parties - the group's parties, sorted: holder first, then contenders
+ * @param partnerOf - the partner record of an id, for suggested addresses
+ * @returns the conflict
+ * @example
+ * ```ts
+ * buildConflict([acmeLink, northwindLink], () => undefined).holder.partnerId; //=> "acme"
+ * ```
+ */
+export function buildConflict(
   parties: readonly Link[],
   partnerOf: (partnerId: PartnerId) => unknown,
 ): EmailConflict {
