@@ -287,7 +287,7 @@ function compareText(a: string, b: string): number {
 // input makes a lookup cost more than a constant: walking is faster for the
 // usual short chains, and the table keeps a shared address or a client of
 // many partners linear.
-const SHORT_CHAIN = 8;
+const SHORT_CHAIN = 32;
 
 /**
  * Validates and indexes everything but the activities, and runs checks 1–3
@@ -644,7 +644,6 @@ export function prepareAttribution(input: unknown): Ledger {
   // through `span[3 * i + 2]`. A group linked by two partners may hold a conflict.
   const groups = createGroupTable(n);
   const cells = groups.cells;
-  const head = (c: number, k: number): number => cells[groupCell(groups, c, k) + 2]! - 1;
   const contested: number[] = [];
   // Per client, its latest pair (earlier ones follow in nextPair) and how
   // many it has; the pairs of a client with many partners are in pairTable.
@@ -900,7 +899,7 @@ export function prepareAttribution(input: unknown): Ledger {
       const k = key as number;
       const email = record.email;
       // The group's latest candidate: the chain holds only candidates.
-      let i = head(client, k);
+      let i = cells[groupCell(groups, client, k) + 2]! - 1;
       if (i >= 0 && stage[i] !== Stage.Candidate) i = span[3 * i + 2]!;
       for (; i >= 0; i = span[3 * i + 2]!) {
         // Check 4: a qualifying activity inside the period while the
