@@ -49,7 +49,6 @@ export interface SoldPointsOptions {
   readonly currencyTable?: CurrencyTable;
 }
 
-
 /**
  * The managed points of `multiplier` × `amountMinor` in `rate`'s currency,
  * rounded to two decimals half up from its exact value. Internal.

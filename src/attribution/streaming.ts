@@ -568,8 +568,9 @@ function open(value: unknown, withIssues: boolean): Opened | AttributionStateErr
   ) {
     engineEvidence.delete(value as object);
     const evidence = known.evidence;
-    // The engine stops indexing once it has an issue; a placeholder says so.
-    if (fields.issues.length > 0) evidence.issues.push(PLACEHOLDER);
+    // A state that holds an invalid activity will finish as an error: its
+    // activities are only validated from now on.
+    evidence.validateOnly = fields.issues.length > 0;
     return { fields, ledger: reference.ledger, evidence };
   }
   return openUncached(fields, withIssues);
@@ -602,8 +603,9 @@ function openUncached(fields: StateFields, withIssues: boolean): Opened | Attrib
       return invalidState("malformed", ["issues", i], `issues[${i}] is not an encoded issue.`);
     if (withIssues) fresh.issues.push(issue);
   }
-  // The engine stops indexing once it has an issue; a placeholder says so.
-  if (!withIssues && issues.length > 0) fresh.issues.push(PLACEHOLDER);
+  // A state that holds an invalid activity will finish as an error: its
+  // activities are only validated from now on.
+  fresh.validateOnly = issues.length > 0;
   return { fields, ledger, evidence: fresh };
 }
 
@@ -613,8 +615,6 @@ function handOver(state: AttributionState, evidence: Evidence): AttributionState
   engineEvidence.set(state, { evidence, fields, issueCount: state.issues.length });
   return state;
 }
-
-const PLACEHOLDER = {} as AttributionIssue;
 
 // Reads parallel lists of one length into an object of lists.
 function lists(
@@ -946,7 +946,6 @@ export function mergeAttributionStates(
       ),
     ],
   );
-  // The placeholder issue of an opened state is not part of its evidence.
   evidence.issues.length = 0;
   return ok(handOver(merged, evidence));
 }
