@@ -217,8 +217,6 @@ export function referenceAttribution(input: AttributionInput): Attribution {
     activities: [...input.activities].filter((a) => a.at >= period.start && a.at < period.end),
   };
   const partnerIds = [...input.partners].map((p) => p.partnerId).sort(text);
-  const clientOf = (clientId: number) => lists.clients.find((c) => c.clientId === clientId)!;
-
   const decisions: CreditDecision[] = [];
   for (const partnerId of partnerIds) {
     const clientIds = [
@@ -233,43 +231,7 @@ export function referenceAttribution(input: AttributionInput): Attribution {
   }
 
   const credited = decisions.filter((d) => d.outcome === "credited");
-  const partners: PartnerCredit[] = partnerIds.map((partnerId) => {
-    const clients = credited
-      .filter((d) => d.partnerId === partnerId)
-      .map(({ clientId }) => {
-        const client = clientOf(clientId);
-        const servicing = credited.filter((d) => d.clientId === clientId).map((d) => d.partnerId);
-        const amountMinor = evenShare(
-          client.mrr.amountMinor,
-          servicing.length,
-          servicing.indexOf(partnerId),
-        );
-        const share = { amountMinor, currency: client.mrr.currency };
-        const multiplier = BigInt(
-          MANAGED_POINTS_PER_100_USD *
-            (client.growthMarket === true ? GROWTH_MARKET_MULTIPLIER : 1),
-        );
-        const [num, den] = units(share, input.currencyTable);
-        return { clientId, share, exact: [num * multiplier, den] as [bigint, bigint] };
-      });
-    const currencies = [...new Set(clients.map((c) => c.share.currency))].sort(text);
-    return {
-      partnerId,
-      points: round(clients.reduce((sum, c) => add(sum, c.exact), [0n, 1n] as [bigint, bigint])),
-      managedMrr: currencies.map((currency) => ({
-        amountMinor: clients
-          .filter((c) => c.share.currency === currency)
-          .reduce((sum, c) => sum + c.share.amountMinor, 0),
-        currency,
-      })),
-      clients: clients.map(({ clientId, share, exact }) => ({
-        clientId,
-        share,
-        points: round(exact),
-      })),
-    };
-  });
-
+  const partners = partnerIds.map((id) => creditOf(id, credited, lists, input.currencyTable));
   return { partners, decisions, lostCredit: lostCreditOf(lists) };
 }
 
@@ -302,4 +264,48 @@ function lostCreditOf(lists: Lists): LostCredit[] {
   return lost.sort(
     (a, b) => text(a.partnerId, b.partnerId) || a.clientId - b.clientId || text(a.email, b.email),
   );
+}
+
+// What one partner earned: its share of each client it services, and points.
+function creditOf(
+  partnerId: string,
+  credited: readonly CreditDecision[],
+  lists: Lists,
+  currencyTable: AttributionInput["currencyTable"],
+): PartnerCredit {
+  const clientOf = (clientId: number) => lists.clients.find((c) => c.clientId === clientId)!;
+
+  const clients = credited
+    .filter((d) => d.partnerId === partnerId)
+    .map(({ clientId }) => {
+      const client = clientOf(clientId);
+      const servicing = credited.filter((d) => d.clientId === clientId).map((d) => d.partnerId);
+      const amountMinor = evenShare(
+        client.mrr.amountMinor,
+        servicing.length,
+        servicing.indexOf(partnerId),
+      );
+      const share = { amountMinor, currency: client.mrr.currency };
+      const multiplier = BigInt(
+        MANAGED_POINTS_PER_100_USD * (client.growthMarket === true ? GROWTH_MARKET_MULTIPLIER : 1),
+      );
+      const [num, den] = units(share, currencyTable);
+      return { clientId, share, exact: [num * multiplier, den] as [bigint, bigint] };
+    });
+  const currencies = [...new Set(clients.map((c) => c.share.currency))].sort(text);
+  return {
+    partnerId,
+    points: round(clients.reduce((sum, c) => add(sum, c.exact), [0n, 1n] as [bigint, bigint])),
+    managedMrr: currencies.map((currency) => ({
+      amountMinor: clients
+        .filter((c) => c.share.currency === currency)
+        .reduce((sum, c) => sum + c.share.amountMinor, 0),
+      currency,
+    })),
+    clients: clients.map(({ clientId, share, exact }) => ({
+      clientId,
+      share,
+      points: round(exact),
+    })),
+  };
 }

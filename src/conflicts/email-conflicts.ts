@@ -15,6 +15,7 @@ import {
   claimGroupCell,
   clientSlot,
   createGroupTable,
+  type GroupTable,
   groupCell,
   type Link,
   parties,
@@ -494,6 +495,87 @@ export function buildConflict(
   };
 }
 
+// The (client, key) groups of one call, in the kernel's group table. Per
+// group the detector keeps only the earliest link of the first partner seen,
+// in parallel arrays; a group gets a Map of each partner's earliest link only
+// once a second partner shows up, which is rare. So a record costs no
+// allocation, no composite string key and no nested Map per client.
+interface Groups {
+  readonly table: GroupTable;
+  /** Slots of client ids of 2^31 and more. */
+  readonly large: Map<number, number>;
+  readonly firstPartner: PartnerId[];
+  readonly firstEmail: string[];
+  readonly firstAt: number[];
+  readonly firstLocal: string[];
+  /** Per contested group: each partner's earliest link. */
+  readonly contested: Map<number, Map<PartnerId, Link>>;
+}
+
+function createGroups(expected: number): Groups {
+  return {
+    table: createGroupTable(expected, true),
+    large: new Map(),
+    firstPartner: [],
+    firstEmail: [],
+    firstAt: [],
+    firstLocal: [],
+    contested: new Map(),
+  };
+}
+
+// Adds one live link to its (client, key) group.
+function addLink(groups: Groups, item: Linking, parsed: Parsed): void {
+  const { table, firstPartner, firstEmail, firstAt, firstLocal } = groups;
+  const { partnerId, clientId, email } = item;
+  const at = item.assignedAt + 0;
+  const slot = clientSlot(clientId, groups.large);
+  const cell = groupCell(table, slot, parsed.id);
+  if (table.cells[cell + 2] === 0) {
+    claimGroupCell(table, cell, slot, parsed.id, firstPartner.length);
+    firstPartner.push(partnerId);
+    firstEmail.push(email);
+    firstAt.push(at);
+    firstLocal.push(parsed.local);
+    return;
+  }
+  const g = table.cells[cell + 2]! - 1;
+  const byPartner = groups.contested.get(g);
+  if (byPartner !== undefined) {
+    const seen = byPartner.get(partnerId);
+    const link = toLink(item, parsed);
+    if (seen === undefined || precedes(link, seen)) byPartner.set(partnerId, link);
+  } else if (partnerId !== firstPartner[g]) {
+    // A second partner: the group is contested from now on.
+    const first: Link = {
+      partnerId: firstPartner[g]!,
+      clientId,
+      email: firstEmail[g]!,
+      local: firstLocal[g]!,
+      key: parsed.key,
+      assignedAt: firstAt[g]!,
+    };
+    groups.contested.set(
+      g,
+      new Map([
+        [first.partnerId, first],
+        [partnerId, toLink(item, parsed)],
+      ]),
+    );
+  } else if (
+    // The partner's earliest link, by the link order (one partner: its
+    // assignedAt, then the email as entered).
+    precedes(
+      { partnerId, email, assignedAt: at },
+      { partnerId, email: firstEmail[g]!, assignedAt: firstAt[g]! },
+    )
+  ) {
+    firstEmail[g] = email;
+    firstAt[g] = at;
+    firstLocal[g] = parsed.local;
+  }
+}
+
 /**
  * Finds every email conflict in a data set: each (client, email key) that two
  * or more distinct partners link through assignments that are neither
@@ -542,15 +624,7 @@ export function detectEmailConflicts(
   const reader = readerOf(options);
   const { cache, ids, clean, report } = reader;
   if (!isList(assignments, "assignments", report)) return [];
-  const table = createGroupTable(Array.isArray(assignments) ? assignments.length : 0, true);
-  const large = new Map<number, number>();
-  // Per group: the first partner seen and its earliest link so far.
-  const firstPartner: PartnerId[] = [];
-  const firstEmail: string[] = [];
-  const firstAt: number[] = [];
-  const firstLocal: string[] = [];
-  // Per contested group: each partner's earliest link.
-  const contested = new Map<number, Map<PartnerId, Link>>();
+  const groups = createGroups(Array.isArray(assignments) ? assignments.length : 0);
   let index = -1;
   for (const value of assignments) {
     index++;
@@ -560,57 +634,9 @@ export function detectEmailConflicts(
       if (report !== undefined) diagnose(value, ["assignments", index], report);
       continue;
     }
-    const { partnerId, clientId, email } = item;
-    const at = item.assignedAt + 0;
-    const slot = clientSlot(clientId, large);
-    const cell = groupCell(table, slot, parsed.id);
-    if (table.cells[cell + 2] === 0) {
-      claimGroupCell(table, cell, slot, parsed.id, firstPartner.length);
-      firstPartner.push(partnerId);
-      firstEmail.push(email);
-      firstAt.push(at);
-      firstLocal.push(parsed.local);
-      continue;
-    }
-    const g = table.cells[cell + 2]! - 1;
-    const byPartner = contested.get(g);
-    if (byPartner === undefined) {
-      if (partnerId === firstPartner[g]) {
-        // The partner's earliest link, by the link order (one partner: its
-        // assignedAt, then the email as entered).
-        if (
-          precedes(
-            { partnerId, email, assignedAt: at },
-            { partnerId, email: firstEmail[g]!, assignedAt: firstAt[g]! },
-          )
-        ) {
-          firstEmail[g] = email;
-          firstAt[g] = at;
-          firstLocal[g] = parsed.local;
-        }
-      } else {
-        const first: Link = {
-          partnerId: firstPartner[g]!,
-          clientId,
-          email: firstEmail[g]!,
-          local: firstLocal[g]!,
-          key: parsed.key,
-          assignedAt: firstAt[g]!,
-        };
-        contested.set(
-          g,
-          new Map([
-            [first.partnerId, first],
-            [partnerId, toLink(item, parsed)],
-          ]),
-        );
-      }
-    } else {
-      const seen = byPartner.get(partnerId);
-      const link = toLink(item, parsed);
-      if (seen === undefined || precedes(link, seen)) byPartner.set(partnerId, link);
-    }
+    addLink(groups, item, parsed);
   }
+  const { contested } = groups;
   // The partners are read only to suggest addresses (or to report them).
   if (contested.size === 0 && report === undefined) return [];
   const partnerById = readPartners(partners, report);

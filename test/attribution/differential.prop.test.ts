@@ -2,7 +2,7 @@
 // the whole Attribution must be deep-equal, on seeded scenarios. `npm test`
 // runs 1,000 of them; `npm run test:deep` sets SCENARIOS=10000.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import { referenceAttribution } from "../../src/attribution/reference-engine.js";
 import {
@@ -13,6 +13,10 @@ import {
 } from "../../src/attribution/streaming.js";
 import type { Attribution } from "../../src/attribution/types.js";
 import { attributionScenario, scenarioCount } from "./scenarios.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const RUNS = scenarioCount(1_000);
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import { clearAttributionStateMemo } from "../../src/attribution/state-memo.js";
 import {
@@ -12,6 +12,10 @@ import {
   startAttribution,
 } from "../../src/attribution/streaming.js";
 import { attributionScenario } from "./scenarios.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 

@@ -2,7 +2,7 @@
 // throws when its baseline's answer differs from the library's. These tests
 // run them at small sizes so that a change to a rule, or to the generated
 // data, cannot leave `npm run bench` comparing things that are not equal.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runAdversarialBench, SHAPES, SUBJECTS } from "../../bench/adversarial.bench.js";
 import {
   baselineGroupBy as attributionBaseline,
@@ -19,6 +19,10 @@ import { measureStateSizes } from "../../bench/state-size.bench.js";
 import { runStreamingBench } from "../../bench/streaming.bench.js";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import { detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("benchmarks", () => {
   it("classification agrees with its baseline", () => {

@@ -1,11 +1,15 @@
 // detectEmailConflicts against its readable twin (src/conflicts/reference-conflicts.ts),
 // on seeded data sets: `npm test` runs 1,000, `npm run test:deep` SCENARIOS=10000.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { checkEmailLink, detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
 import { referenceEmailConflicts } from "../../src/conflicts/reference-conflicts.js";
 import type { Partner } from "../../src/model.js";
 import { scenarioCount, seeded } from "../attribution/scenarios.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const RUNS = scenarioCount(1_000);
 const STATUSES = ["pending_access", "active", "removed", "expired", "done"];

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import {
   detectDomainConflicts,
@@ -10,6 +10,10 @@ import {
 } from "../../src/index.js";
 import type { Partner } from "../../src/model.js";
 import { arbitraries, type Scenario } from "../../src/testing/index.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("testing arbitraries", () => {
   it("emailDomain() yields canonical partner employee domains", () => {

@@ -80,20 +80,36 @@ function decide(
   evidence: Evidence,
   creditedBy: Int32Array,
 ): { decisions: CreditDecision[]; credited: number[] } {
-  const { pairRank, pairClient, clientIds, partnerIds } = data;
-  const pairsOf: number[][] = partnerIds.map(() => []);
-  for (let pair = 0; pair < pairRank.length; pair++) pairsOf[pairRank[pair]!]!.push(pair);
+  const { pairRank, pairClient, clientIds } = data;
   const decisions: CreditDecision[] = [];
   const credited: number[] = [];
-  for (const list of pairsOf) {
-    list.sort((x, y) => clientIds[pairClient[x]!]! - clientIds[pairClient[y]!]!);
+  const sorted = pairsByPartner(data);
+  // Within a partner, clients ascending (a partner's pairs are consecutive).
+  for (let from = 0; from < sorted.length; ) {
+    let to = from + 1;
+    while (to < sorted.length && pairRank[sorted[to]!] === pairRank[sorted[from]!]) to++;
+    const list = sorted.subarray(from, to);
+    if (to - from > 1) list.sort((x, y) => clientIds[pairClient[x]!]! - clientIds[pairClient[y]!]!);
     for (const pair of list) {
       const by = creditedBy[pair]!;
       if (by >= 0) credited.push(pair);
       decisions.push(decision(data, evidence, pair, by));
     }
+    from = to;
   }
   return { decisions, credited };
+}
+
+// The pairs ordered by partner (a counting sort by rank: one array, however
+// many partners there are), in order of creation within a partner.
+function pairsByPartner(data: LedgerData): Int32Array {
+  const { pairRank } = data;
+  const start = new Int32Array(data.partnerIds.length + 1);
+  for (const rank of pairRank) start[rank + 1]!++;
+  for (let r = 1; r < start.length; r++) start[r]! += start[r - 1]!;
+  const sorted = new Int32Array(pairRank.length);
+  for (let pair = 0; pair < pairRank.length; pair++) sorted[start[pairRank[pair]!]!++] = pair;
+  return sorted;
 }
 
 // One pair's decision, with the evidence of its credited assignment, or of
@@ -131,7 +147,10 @@ function partnerCredits(
   const { clientsOf, totalsOf } = shares(data, credited);
   const overflow: AttributionIssue[] = [];
   const result = data.partnerIds.map((partnerId, rank): PartnerCredit => {
-    const totals = [...totalsOf[rank]!].sort(([a], [b]) => compareText(a.currency, b.currency));
+    const byRate = totalsOf[rank];
+    // A partner with nothing credited.
+    if (byRate === undefined) return { partnerId, points: 0, managedMrr: [], clients: [] };
+    const totals = [...byRate].sort(([a], [b]) => compareText(a.currency, b.currency));
     const managedMrr = totals.map(([{ currency }, [plain, growth]]) => {
       const amountMinor = plain + growth;
       // Sums of non-negative numbers only grow, so an unsafe sum stays unsafe.
@@ -161,19 +180,22 @@ function shares(data: LedgerData, credited: readonly number[]) {
   const servicing = new Int32Array(clientIds.length);
   for (const pair of credited) servicing[pairClient[pair]!]!++;
   const seenPerClient = new Int32Array(clientIds.length);
-  const clientsOf: CreditedClient[][] = data.partnerIds.map(() => []);
-  const totalsOf = data.partnerIds.map(() => new Map<PointRate, [number, number]>());
+  // Per partner (made for those with credit only): the clients it services,
+  // and its totals per rate as [plain, growth-market] minor units.
+  const clientsOf: CreditedClient[][] = [];
+  const totalsOf: Map<PointRate, [number, number]>[] = [];
   for (const pair of credited) {
     const c = pairClient[pair]!;
     const rate = clientRate[c]!;
     const growth = clientGrowth[c]!;
     const share = evenShare(clientMrr[c]!, servicing[c]!, seenPerClient[c]!++);
-    clientsOf[pairRank[pair]!]!.push({
+    const rank = pairRank[pair]!;
+    (clientsOf[rank] ??= []).push({
       clientId: clientIds[c]!,
       share: { amountMinor: share, currency: rate.currency },
       points: pointsOfAmount(share, managedMultiplier(growth), rate),
     });
-    const totals = totalsOf[pairRank[pair]!]!;
+    const totals = (totalsOf[rank] ??= new Map());
     const total = totals.get(rate) ?? [0, 0];
     total[growth ? 1 : 0] += share;
     totals.set(rate, total);

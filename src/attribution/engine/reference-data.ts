@@ -27,7 +27,9 @@ import { CLIENT_ID, isRecordAt, need, optionalBoolean, push, time, withinLimit }
 import type { EmailCache, LedgerData } from "./ledger-data.js";
 
 /**
- * An empty index whose period, table and lists are read from `input`.
+ * An empty index whose period and currency table are read from `input`
+ * (longer than most functions: it is one object literal, every column of
+ * the index empty, so that the index has one shape from the start).
  *
  * @param input - the argument of `attributeManagedCredit`, of any type
  * @returns the index with the period and the currency table read
