@@ -58,9 +58,28 @@ export function precedes(
   a: Pick<Link, "partnerId" | "email" | "assignedAt">,
   b: Pick<Link, "partnerId" | "email" | "assignedAt">,
 ): boolean {
-  if (a.assignedAt !== b.assignedAt) return a.assignedAt < b.assignedAt;
-  if (a.partnerId !== b.partnerId) return a.partnerId < b.partnerId;
-  return a.email < b.email;
+  return compareLinks(a, b) < 0;
+}
+
+/**
+ * The link order of {@link precedes} as a comparator: negative when `a`
+ * comes first, positive when `b` does, 0 for links alike in all three.
+ *
+ * @param a - a link
+ * @param b - another link
+ * @returns the comparison
+ * @example
+ * ```ts
+ * [later, earlier].sort(compareLinks)[0] === earlier; //=> true
+ * ```
+ */
+export function compareLinks(
+  a: Pick<Link, "partnerId" | "email" | "assignedAt">,
+  b: Pick<Link, "partnerId" | "email" | "assignedAt">,
+): number {
+  if (a.assignedAt !== b.assignedAt) return a.assignedAt < b.assignedAt ? -1 : 1;
+  if (a.partnerId !== b.partnerId) return a.partnerId < b.partnerId ? -1 : 1;
+  return a.email < b.email ? -1 : a.email > b.email ? 1 : 0;
 }
 
 /**
@@ -78,7 +97,7 @@ export function precedes(
 export function parties<L extends Pick<Link, "partnerId" | "email" | "assignedAt">>(
   earliest: Iterable<L>,
 ): L[] {
-  return [...earliest].sort((a, b) => (precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0));
+  return [...earliest].sort(compareLinks);
 }
 
 /**
