@@ -190,12 +190,14 @@ function shares(data: LedgerData, credited: readonly number[]) {
     const growth = clientGrowth[c]!;
     const share = evenShare(clientMrr[c]!, servicing[c]!, seenPerClient[c]!++);
     const rank = pairRank[pair]!;
-    (clientsOf[rank] ??= []).push({
+    clientsOf[rank] ??= [];
+    totalsOf[rank] ??= new Map();
+    clientsOf[rank].push({
       clientId: clientIds[c]!,
       share: { amountMinor: share, currency: rate.currency },
       points: pointsOfAmount(share, managedMultiplier(growth), rate),
     });
-    const totals = (totalsOf[rank] ??= new Map());
+    const totals = totalsOf[rank];
     const total = totals.get(rate) ?? [0, 0];
     total[growth ? 1 : 0] += share;
     totals.set(rate, total);
