@@ -85,12 +85,8 @@ export function startAttribution(
   const lists = Object.fromEntries(
     SECTIONS.map((section) => [section, toList(own(input, section)) ?? own(input, section)]),
   ) as unknown as Record<Section, readonly unknown[]>;
-  const checked = prepareAttribution(isRecord(input) ? { ...input, ...lists } : input);
-  if (checked.issues.length > 0)
-    return checked.finish(checked.evidence(), checked.partnerPosition) as Result<
-      never,
-      AttributionError
-    >;
+  const refused = validateStart(input, lists);
+  if (refused !== null) return refused;
   const { reference, partnerOrder } = canonicalReference(input, lists);
   const ready = decodeReference(reference);
   // Cannot happen: the data was just validated. Reported rather than thrown.
@@ -107,6 +103,21 @@ export function startAttribution(
     lostCredit: { users: [], clients: [], at: [], emails: [] },
     issues: [],
   });
+}
+
+// The refusal of start input that is not valid, or null. The ledger it
+// prepares is dropped on return, before the canonical reference is
+// prepared again: the two are never held at once.
+function validateStart(
+  input: unknown,
+  lists: Record<Section, readonly unknown[]>,
+): { readonly ok: false; readonly error: AttributionError } | null {
+  const checked = prepareAttribution(isRecord(input) ? { ...input, ...lists } : input);
+  if (checked.issues.length === 0) return null;
+  return checked.finish(checked.evidence(), checked.partnerPosition) as {
+    readonly ok: false;
+    readonly error: AttributionError;
+  };
 }
 
 /**

@@ -84,12 +84,17 @@ function decide(
   const decisions: CreditDecision[] = [];
   const credited: number[] = [];
   const sorted = pairsByPartner(data);
-  // Within a partner, clients ascending (a partner's pairs are consecutive).
+  // Within a partner, clients ascending (a partner's pairs are consecutive);
+  // one plain array is reused for the sort.
+  const list: number[] = [];
+  const byClient = (x: number, y: number) =>
+    clientIds[pairClient[x]!]! - clientIds[pairClient[y]!]!;
   for (let from = 0; from < sorted.length; ) {
     let to = from + 1;
     while (to < sorted.length && pairRank[sorted[to]!] === pairRank[sorted[from]!]) to++;
-    const list = sorted.subarray(from, to);
-    if (to - from > 1) list.sort((x, y) => clientIds[pairClient[x]!]! - clientIds[pairClient[y]!]!);
+    list.length = 0;
+    for (let i = from; i < to; i++) list.push(sorted[i]!);
+    if (list.length > 1) list.sort(byClient);
     for (const pair of list) {
       const by = creditedBy[pair]!;
       if (by >= 0) credited.push(pair);
