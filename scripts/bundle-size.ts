@@ -34,7 +34,11 @@ export interface BundleRow {
 // language 3.2–3.9 kB gzip, the field readers they share 1.3 kB; formatIssue
 // alone bundles to 20,471 B); only a caller who imports formatIssue pays it:
 // the attributeManagedCredit and classifyUser bundles are byte for byte the same.
-const WHOLE_ENTRY_LIMIT = 241_809;
+// The attribution engine split into named rules (rules/) and steps (engine/),
+// the conflicts kernel, the compact state and the scenario options: + 1,904
+// = 243,713 (the steps share one index object whose property names a
+// minifier keeps; a reader who finds each rule in its own file is worth it).
+const WHOLE_ENTRY_LIMIT = 243_713;
 // Issue 7 set (b) at 6 kB. Keying addresses (canonical domains), exact money
 // arithmetic and the attribution core with its validation came to 8.3 kB.
 // Keying needs tr46 now that addresses are keyed by UTS #46 ToASCII:
@@ -43,8 +47,9 @@ const WHOLE_ENTRY_LIMIT = 241_809;
 //     old headroom: our code in this bundle went from 8,344 to 8,761 B (the
 //     explanation of each UTS #46 refusal, the plain-ASCII fast path, the
 //     quoted local-part key), 256 B of it within the old limit; 7 B spare.
-// Attribution's per-field issues and own-property reads then added 372 B.
-const ATTRIBUTION_LIMIT = 72_072;
+// Attribution's per-field issues and own-property reads then added 372 B,
+// and the split into named rules and steps 1,668 B (see (a)): 73,740.
+const ATTRIBUTION_LIMIT = 73_740;
 // (c) classifyUser: the data it needs (tldts, the list, tr46) plus our own
 // code, whose allowance stays what it was (10% of the old 81,439 B floor).
 const CLASSIFY_OWN_CODE = 8_143;

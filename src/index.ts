@@ -84,11 +84,14 @@ export type {
   AttributionState,
   AttributionStateError,
   AttributionStateIssue,
+  AttributionStateOptions,
   AttributionStateRecord,
   AttributionStateReference,
+  CompactAttributionState,
 } from "./attribution/streaming.js";
 export {
   addActivities,
+  compactAttributionState,
   finishAttribution,
   mergeAttributionStates,
   startAttribution,
@@ -140,6 +143,7 @@ export type {
 export { employeeDomainStatus, suggestEmployeeDomain } from "./classification/suggest-domain.js";
 // Conflicts (design 2.4)
 export type {
+  DetectDomainConflictsOptions,
   DomainClaim,
   DomainConflict,
   DomainConflictParty,
@@ -149,12 +153,14 @@ export type {
   AskHolderToRemoveAccessResolution,
   DomainAddressUnavailableReason,
   EmailConflict,
+  EmailConflictOptions,
   EmailConflictParty,
   EmailConflictResolution,
   UseDifferentAddressResolution,
   UsePartnerDomainAddressResolution,
 } from "./conflicts/email-conflicts.js";
 export { checkEmailLink, detectEmailConflicts } from "./conflicts/email-conflicts.js";
+export type { ConflictRecordIssue } from "./conflicts/records.js";
 // Domains and addresses (design 2.1)
 export type {
   EmailAddress,

@@ -196,6 +196,7 @@ export const DE: Language = {
           unsupported_version: `${subject} stammt aus einer Version, die diese Ausgabe nicht lesen kann`,
           malformed: `${subject} ist beschädigt${at(x)}`,
           fingerprint_mismatch: `${subject} wurde verändert: Seine Daten passen nicht zu seinem Fingerabdruck`,
+          reference_required: `${subject} ist kompakt: Geben Sie den vollständigen Zustand, mit dem er begonnen wurde, als { reference } mit`,
         }) ?? `${subject} kann nicht verwendet werden`
       }. Starten Sie die Zuordnung neu.`;
     },

@@ -194,6 +194,7 @@ export const EN: Language = {
           unsupported_version: `${subject} comes from a version this release cannot read`,
           malformed: `${subject} is damaged${at(x)}`,
           fingerprint_mismatch: `${subject} was altered: its data does not match its fingerprint`,
+          reference_required: `${subject} is compact: pass the full state it was started from as { reference }`,
         }) ?? `${subject} cannot be used`
       }. Start the attribution again.`;
     },

@@ -202,6 +202,7 @@ export const FR: Language = {
           unsupported_version: `${subject} provient d’une version que la présente version ne peut pas lire`,
           malformed: `${subject} est endommagé${at(x)}`,
           fingerprint_mismatch: `${subject} a été modifié${C} ses données ne correspondent pas à son empreinte`,
+          reference_required: `${subject} est compact${C} transmettez l'état complet dont il est parti, comme { reference }`,
         }) ?? `${subject} ne peut pas être utilisé`
       }. Relancez l’attribution du crédit.`;
     },

@@ -198,6 +198,7 @@ export const IT: Language = {
           unsupported_version: `${subject} proviene da una versione che la versione attuale non può leggere`,
           malformed: `${subject} è danneggiato${at(x)}`,
           fingerprint_mismatch: `${subject} è stato modificato: i suoi dati non corrispondono alla sua impronta`,
+          reference_required: `${subject} è compatto: passate lo stato completo da cui è partito, come { reference }`,
         }) ?? `${subject} non può essere usato`
       }. Avviare di nuovo l'attribuzione.`;
     },

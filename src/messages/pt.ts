@@ -197,6 +197,7 @@ export const PT: Language = {
           unsupported_version: `${subject} vem de uma versão que a versão atual não consegue ler`,
           malformed: `${subject} está danificado${at(x)}`,
           fingerprint_mismatch: `${subject} foi alterado: seus dados não correspondem à sua impressão digital`,
+          reference_required: `${subject} é compacto: passe o estado completo do qual começou, como { reference }`,
         }) ?? `${subject} não pode ser usado`
       }. Inicie a atribuição novamente.`;
     },
