@@ -27,6 +27,7 @@ export const COVERED = {
   BulkAssignRequestIssue: issue<api.BulkAssignRequestIssue>(),
   BulkAssignServiceError: issue<api.BulkAssignServiceError>(),
   CommonServiceError: issue<api.CommonServiceError>(),
+  ConflictRecordIssue: issue<api.ConflictRecordIssue>(),
   DomainChallengeError: issue<api.DomainChallengeError>(),
   DomainChallengeInputIssue: issue<api.DomainChallengeInputIssue>(),
   DomainChangeRefused: issue<api.DomainChangeRefused>(),
