@@ -25,3 +25,28 @@ describe("postgres: the repository contract on PGlite", () => {
   });
   for (const c of cases) it(c.name, c.run);
 });
+
+describe("postgres: on PGlite, transactions run one at a time", () => {
+  it("a second transaction begins only when the first has ended", async () => {
+    const repository = await fixture.emptyRepository();
+    const events: string[] = [];
+    let opened = () => {};
+    const aOpen = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const a = repository.transaction(async (tx) => {
+      await tx.savePartner({ partnerId: "a", program: "partner", employeeDomains: [] }, null);
+      events.push("a wrote");
+      opened();
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      events.push("a commits");
+    });
+    await aOpen;
+    const b = repository.transaction(async (tx) => {
+      events.push("b begins");
+      await tx.savePartner({ partnerId: "b", program: "partner", employeeDomains: [] }, null);
+    });
+    await Promise.all([a, b]);
+    expect(events).toEqual(["a wrote", "a commits", "b begins"]);
+  });
+});

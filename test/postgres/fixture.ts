@@ -26,12 +26,15 @@ export type RepositoryOptions = Omit<PostgresRepositoryOptions, "schema" | "tabl
 export interface PostgresFixture {
   /** What the repositories run on: the pool, or the PGlite database. */
   readonly db: PostgresDatabase;
-  /** A repository over new, empty tables (a schema of its own, made for this call). */
-  emptyRepository(options?: RepositoryOptions): Promise<PartnerAccessRepository>;
-  /** The same, with the name of the schema its tables are in. */
-  emptyTables(
+  /**
+   * A repository over new, empty tables (a schema of its own, made for this
+   * call), reached through `db`, or through `over` when given (for instance
+   * `queueTransactions(client)`).
+   */
+  emptyRepository(
     options?: RepositoryOptions,
-  ): Promise<{ readonly repository: PartnerAccessRepository; readonly schema: string }>;
+    over?: PostgresDatabase,
+  ): Promise<PartnerAccessRepository>;
   stop(): Promise<void>;
 }
 
@@ -44,18 +47,13 @@ export interface ServerFixture extends PostgresFixture {
 
 function fixtureOver(db: PostgresDatabase, stop: () => Promise<void>): PostgresFixture {
   let count = 0;
-  const emptyTables = async (options: RepositoryOptions = {}) => {
-    const schema = `pa_test_${++count}`;
-    unwrapOrThrow(await migratePostgresSchema(db, { schema }));
-    return {
-      repository: unwrapOrThrow(createPostgresRepository(db, { ...options, schema })),
-      schema,
-    };
-  };
   return {
     db,
-    emptyTables,
-    emptyRepository: async (options) => (await emptyTables(options)).repository,
+    async emptyRepository(options = {}, over = db) {
+      const schema = `pa_test_${++count}`;
+      unwrapOrThrow(await migratePostgresSchema(db, { schema }));
+      return unwrapOrThrow(createPostgresRepository(over, { ...options, schema }));
+    },
     stop,
   };
 }
