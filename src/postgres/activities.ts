@@ -22,7 +22,7 @@ const BATCH = 5_000;
 // The cursor names the last activity of a page: its time and its row id.
 const CURSOR = /^p1:(-?\d{1,16}):([1-9]\d{0,17})$/;
 
-export async function putClient(sql: Sql, input: unknown): Promise<PutClientOutcome> {
+async function putClient(sql: Sql, input: unknown): Promise<PutClientOutcome> {
   const checked = checkClientRecord(input);
   if (!checked.ok) return checked.error;
   await sql.one(
@@ -33,7 +33,7 @@ export async function putClient(sql: Sql, input: unknown): Promise<PutClientOutc
   return { status: "written", client: checked.value };
 }
 
-export async function listClients(sql: Sql, filter?: unknown): Promise<Client[]> {
+async function listClients(sql: Sql, filter?: unknown): Promise<Client[]> {
   const ids = listField(filter, "clientIds");
   if (ids === NO_MATCH) return [];
   const rows = await sql.rows<{ data: unknown }>(
@@ -44,7 +44,7 @@ export async function listClients(sql: Sql, filter?: unknown): Promise<Client[]>
   return rows.map((r) => json<Client>(r.data));
 }
 
-export async function recordActivities(sql: Sql, input: unknown): Promise<RecordActivitiesOutcome> {
+async function recordActivities(sql: Sql, input: unknown): Promise<RecordActivitiesOutcome> {
   const checked = checkActivityRecords(input);
   if (!checked.ok) return checked.error;
   const all = checked.value;
@@ -72,11 +72,7 @@ function limitOf(value: unknown): number {
     : DEFAULT_PAGE;
 }
 
-export async function listActivities(
-  sql: Sql,
-  period: unknown,
-  options?: unknown,
-): Promise<ActivityPage> {
+async function listActivities(sql: Sql, period: unknown, options?: unknown): Promise<ActivityPage> {
   const after = field(options, "after");
   const cursor = cursorOf(after);
   if (cursor === undefined || after === NO_MATCH) {
@@ -112,3 +108,14 @@ export async function listActivities(
   const next = found.length > limit && last ? `p1:${Number(last.at)}:${String(last.id)}` : null;
   return { status: "page", activities, next };
 }
+
+/**
+ * The port's client and activity methods over one view's statements. Each takes the statements first, then the port
+ * method's own arguments, and answers as the port says.
+ *
+ * @example
+ * ```ts
+ * activityMethods.listClients(sql, { clientIds: [42] }); //=> Promise of [{ clientId: 42, … }]
+ * ```
+ */
+export const activityMethods = { putClient, listClients, recordActivities, listActivities };

@@ -12,7 +12,7 @@ import {
   isClientId,
   type VersionedWrite,
 } from "partner-access";
-import { rerun } from "./links.js";
+import { rerun } from "./driver.js";
 import {
   clientFilter,
   clientIdsOf,
@@ -37,7 +37,7 @@ function activeWindow(a: Assignment): [number | null, number | null] {
   return [a.activatedAt, a.removedAt ?? a.expiresAt ?? null];
 }
 
-export async function getAssignment(sql: Sql, id: unknown): Promise<AssignmentRecord | null> {
+async function getAssignment(sql: Sql, id: unknown): Promise<AssignmentRecord | null> {
   if (typeof id !== "string" || !ID.test(id)) return null;
   const r = await sql.one<AssignmentRow>(
     `SELECT * FROM ${sql.t.assignments} WHERE id = $1 ${sql.lock}`,
@@ -46,7 +46,7 @@ export async function getAssignment(sql: Sql, id: unknown): Promise<AssignmentRe
   return r && toAssignment(r);
 }
 
-export async function getLiveAssignment(sql: Sql, key: unknown): Promise<AssignmentRecord | null> {
+async function getLiveAssignment(sql: Sql, key: unknown): Promise<AssignmentRecord | null> {
   const partnerId = keyText(field(key, "partnerId"));
   const clientId = field(key, "clientId");
   const emailKey = keyText(field(key, "emailKey"));
@@ -59,7 +59,7 @@ export async function getLiveAssignment(sql: Sql, key: unknown): Promise<Assignm
   return r && toAssignment(r);
 }
 
-export async function insertAssignment(sql: Sql, input: unknown): Promise<InsertAssignmentOutcome> {
+async function insertAssignment(sql: Sql, input: unknown): Promise<InsertAssignmentOutcome> {
   const checked = checkAssignmentRecord(input);
   if (!checked.ok) return checked.error;
   const { assignment: a, emailKey } = checked.value;
@@ -111,7 +111,7 @@ function assignmentQuery(filter: unknown): { where: string; params: unknown[] } 
   };
 }
 
-export async function listAssignments(sql: Sql, filter?: unknown): Promise<AssignmentRecord[]> {
+async function listAssignments(sql: Sql, filter?: unknown): Promise<AssignmentRecord[]> {
   const q = assignmentQuery(filter);
   if (q === null) return [];
   const rows = await sql.rows<AssignmentRow>(
@@ -121,7 +121,7 @@ export async function listAssignments(sql: Sql, filter?: unknown): Promise<Assig
   return rows.map(toAssignment);
 }
 
-export async function updateAssignment(
+async function updateAssignment(
   sql: Sql,
   id: unknown,
   input: unknown,
@@ -148,3 +148,20 @@ export async function updateAssignment(
     ? { status: "written", record: toAssignment(updated) }
     : { status: "version_conflict", current: await getAssignment(sql, current.id) };
 }
+
+/**
+ * The port's assignment methods over one view's statements. Each takes the statements first, then the port
+ * method's own arguments, and answers as the port says.
+ *
+ * @example
+ * ```ts
+ * assignmentMethods.getAssignment(sql, "1"); //=> Promise of the assignment record or null
+ * ```
+ */
+export const assignmentMethods = {
+  insertAssignment,
+  getAssignment,
+  getLiveAssignment,
+  listAssignments,
+  updateAssignment,
+};

@@ -17,7 +17,7 @@ import { keyText } from "./read.js";
 import { type ClaimRow, type Sql, toClaim } from "./rows.js";
 import { unstorable } from "./storable.js";
 
-export async function getDomainClaim(sql: Sql, domain: unknown): Promise<DomainClaimRecord | null> {
+async function getDomainClaim(sql: Sql, domain: unknown): Promise<DomainClaimRecord | null> {
   const d = keyText(domain);
   if (d === null) return null;
   const r = await sql.one<ClaimRow>(
@@ -39,7 +39,7 @@ async function lockFamily(sql: Sql, domain: string): Promise<DomainClaimRecord[]
   return rows.map(toClaim);
 }
 
-export async function claimDomain(sql: Sql, input: unknown): Promise<ClaimDomainOutcome> {
+async function claimDomain(sql: Sql, input: unknown): Promise<ClaimDomainOutcome> {
   const checked = checkDomainClaimRecord(input);
   if (!checked.ok) return checked.error;
   const claim = checked.value;
@@ -77,7 +77,7 @@ export async function claimDomain(sql: Sql, input: unknown): Promise<ClaimDomain
   };
 }
 
-export async function releaseDomain(
+async function releaseDomain(
   sql: Sql,
   domain: unknown,
   partnerId: unknown,
@@ -91,10 +91,7 @@ export async function releaseDomain(
   return { status: "released", claim: held };
 }
 
-export async function listDomainClaims(
-  sql: Sql,
-  partnerId?: unknown,
-): Promise<DomainClaimRecord[]> {
+async function listDomainClaims(sql: Sql, partnerId?: unknown): Promise<DomainClaimRecord[]> {
   const id = partnerId === undefined ? null : keyText(partnerId);
   if (partnerId !== undefined && id === null) return [];
   const rows = await sql.rows<ClaimRow>(
@@ -103,3 +100,14 @@ export async function listDomainClaims(
   );
   return rows.map(toClaim);
 }
+
+/**
+ * The port's domain-claim methods over one view's statements. Each takes the statements first, then the port
+ * method's own arguments, and answers as the port says.
+ *
+ * @example
+ * ```ts
+ * claimMethods.claimDomain(sql, { domain: "acme.com", partnerId: "acme", claimedAt: 1 }); //=> Promise of { status: "claimed", … }
+ * ```
+ */
+export const claimMethods = { claimDomain, releaseDomain, getDomainClaim, listDomainClaims };

@@ -89,7 +89,17 @@ export interface PostgresTransactor {
  */
 export type PostgresDatabase = PostgresPool | PostgresTransactor;
 
-/** Runs `fn` on one connection, as one transaction when `transactional`. */
+/**
+ * One try at running `fn` on one connection of the driver: as one
+ * transaction at READ COMMITTED when `transactional`, else as it comes
+ * (one statement of a read outside a transaction).
+ *
+ * @example
+ * ```ts
+ * const attempt: Attempt = attemptOf(pool)!;
+ * await attempt((q) => q.query("SELECT 1"), true); // BEGIN … COMMIT around it
+ * ```
+ */
 export type Attempt = <T>(
   fn: (q: PostgresQueryable) => Promise<T>,
   transactional: boolean,
@@ -175,7 +185,16 @@ function overPool(connect: () => unknown): Attempt {
   };
 }
 
-/** The refusal of a `db` argument that is no driver. */
+/**
+ * The refusal of a `db` argument that is no driver this entry knows.
+ *
+ * @param db - the argument as given
+ * @returns `invalid_record` at `["db"]`
+ * @example
+ * ```ts
+ * notADriver(42).path; //=> ["db"]
+ * ```
+ */
 export function notADriver(db: unknown): PostgresOptionsError {
   return {
     code: "invalid_record",
@@ -195,8 +214,16 @@ function isPinned(db: unknown): boolean {
 }
 
 /**
- * The driver's way of running a transaction, or `null` when the value is
- * no driver this entry knows.
+ * The driver's way of running a transaction: its own `transaction(fn)`
+ * when it has one, else `BEGIN` … `COMMIT` on a connection from `connect()`.
+ *
+ * @param db - the caller's driver
+ * @returns how to run one try of a unit, or `null` when the value is no driver
+ * @example
+ * ```ts
+ * attemptOf(new pg.Pool()) !== null; //=> true
+ * attemptOf({});                     //=> null
+ * ```
  */
 export function attemptOf(db: unknown): Attempt | null {
   const transaction = method(db, "transaction");
@@ -260,7 +287,18 @@ export function queueTransactions(
 // unit may run again (the port allows it).
 const RETRYABLE = new Set(["40001", "40P01"]);
 
-/** Whether a rejection is one after which the transaction may be run again. */
+/**
+ * Whether a rejection is one after which the transaction may run again:
+ * PostgreSQL's serialization failure (`40001`) or deadlock (`40P01`).
+ *
+ * @param reason - what the unit rejected with
+ * @returns `true` for those two codes
+ * @example
+ * ```ts
+ * isRetryable({ code: "40P01" }); //=> true
+ * isRetryable(new Error("boom")); //=> false
+ * ```
+ */
 export function isRetryable(reason: unknown): boolean {
   try {
     const code = (reason as { code?: unknown } | null)?.code;
@@ -268,4 +306,20 @@ export function isRetryable(reason: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A rejection after which the repository runs the unit again, as after
+ * PostgreSQL's own serialization failure (`code` `40001`): for a race the
+ * unit cannot settle by itself (a holder that kept changing while it read).
+ *
+ * @param message - what kept changing
+ * @returns the error to throw
+ * @example
+ * ```ts
+ * isRetryable(rerun("the link kept changing hands")); //=> true
+ * ```
+ */
+export function rerun(message: string): Error {
+  return Object.assign(new Error(message), { code: "40001" });
 }

@@ -8,6 +8,7 @@ import {
   type LinkEmailOutcome,
   type UnlinkEmailOutcome,
 } from "partner-access";
+import { rerun } from "./driver.js";
 import { clientFilter, field, keyText, NO_MATCH, textFilter } from "./read.js";
 import { type LinkRow, type Sql, toLink } from "./rows.js";
 import { unstorable } from "./storable.js";
@@ -17,7 +18,7 @@ import { unstorable } from "./storable.js";
 // serialization failure.
 const LINK_ATTEMPTS = 8;
 
-export async function getEmailLink(
+async function getEmailLink(
   sql: Sql,
   clientId: unknown,
   emailKey: unknown,
@@ -31,12 +32,7 @@ export async function getEmailLink(
   return r && toLink(r);
 }
 
-/** A rejection the repository reruns the unit after, as PostgreSQL's own `40001`. */
-export function rerun(message: string): Error {
-  return Object.assign(new Error(message), { code: "40001" });
-}
-
-export async function linkEmail(sql: Sql, input: unknown): Promise<LinkEmailOutcome> {
+async function linkEmail(sql: Sql, input: unknown): Promise<LinkEmailOutcome> {
   const checked = checkEmailLinkRecord(input);
   if (!checked.ok) return checked.error;
   const link = checked.value;
@@ -60,7 +56,7 @@ export async function linkEmail(sql: Sql, input: unknown): Promise<LinkEmailOutc
   throw rerun("linkEmail: the link kept changing hands; the unit runs again.");
 }
 
-export async function unlinkEmail(sql: Sql, link: unknown): Promise<UnlinkEmailOutcome> {
+async function unlinkEmail(sql: Sql, link: unknown): Promise<UnlinkEmailOutcome> {
   const clientId = field(link, "clientId");
   const emailKey = keyText(field(link, "emailKey"));
   const partnerId = keyText(field(link, "partnerId"));
@@ -77,7 +73,7 @@ export async function unlinkEmail(sql: Sql, link: unknown): Promise<UnlinkEmailO
     : { status: "not_held", holder: await getEmailLink(sql, clientId, emailKey) };
 }
 
-export async function listEmailLinks(sql: Sql, filter?: unknown): Promise<EmailLinkRecord[]> {
+async function listEmailLinks(sql: Sql, filter?: unknown): Promise<EmailLinkRecord[]> {
   const clientId = clientFilter(field(filter, "clientId"));
   const partnerId = textFilter(field(filter, "partnerId"));
   if (clientId === NO_MATCH || partnerId === NO_MATCH) return [];
@@ -89,3 +85,14 @@ export async function listEmailLinks(sql: Sql, filter?: unknown): Promise<EmailL
   );
   return rows.map(toLink);
 }
+
+/**
+ * The port's email-link methods over one view's statements. Each takes the statements first, then the port
+ * method's own arguments, and answers as the port says.
+ *
+ * @example
+ * ```ts
+ * linkMethods.getEmailLink(sql, 42, "jane@gmail.com"); //=> Promise of the link or null
+ * ```
+ */
+export const linkMethods = { linkEmail, unlinkEmail, getEmailLink, listEmailLinks };

@@ -7,15 +7,10 @@ import {
   type VersionedWrite,
 } from "partner-access";
 import { keysOf, keyText, listField, NO_MATCH, versionOf } from "./read.js";
-import { type DataRow, json, type Sql } from "./rows.js";
+import { type DataRow, type Sql, toPartner } from "./rows.js";
 import { unstorable } from "./storable.js";
 
-const toPartner = (r: DataRow): Versioned<Partner> => ({
-  value: json(r.data),
-  version: Number(r.version),
-});
-
-export function getPartner(sql: Sql, partnerId: unknown): Promise<Versioned<Partner> | null> {
+function getPartner(sql: Sql, partnerId: unknown): Promise<Versioned<Partner> | null> {
   const id = keyText(partnerId);
   if (id === null) return Promise.resolve(null);
   return sql
@@ -25,7 +20,7 @@ export function getPartner(sql: Sql, partnerId: unknown): Promise<Versioned<Part
     .then((r) => r && toPartner(r));
 }
 
-export async function listPartners(sql: Sql, filter?: unknown): Promise<Versioned<Partner>[]> {
+async function listPartners(sql: Sql, filter?: unknown): Promise<Versioned<Partner>[]> {
   const ids = listField(filter, "partnerIds");
   if (ids === NO_MATCH) return [];
   const found = await sql.rows<DataRow>(
@@ -36,7 +31,7 @@ export async function listPartners(sql: Sql, filter?: unknown): Promise<Versione
   return found.map(toPartner);
 }
 
-export async function savePartner(
+async function savePartner(
   sql: Sql,
   input: unknown,
   expectedVersion: unknown,
@@ -65,3 +60,14 @@ export async function savePartner(
     ? { status: "written", record: { value: partner, version: Number(written.version) } }
     : { status: "version_conflict", current: await getPartner(sql, partner.partnerId) };
 }
+
+/**
+ * The port's partner methods over one view's statements. Each takes the statements first, then the port
+ * method's own arguments, and answers as the port says.
+ *
+ * @example
+ * ```ts
+ * partnerMethods.getPartner(sql, "acme"); //=> Promise of { value: { partnerId: "acme", … }, version: 1 } or null
+ * ```
+ */
+export const partnerMethods = { getPartner, listPartners, savePartner };

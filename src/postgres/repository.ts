@@ -16,15 +16,9 @@ import {
   type RepositoryTransaction,
   type Result,
 } from "partner-access";
-import { listActivities, listClients, putClient, recordActivities } from "./activities.js";
-import {
-  getAssignment,
-  getLiveAssignment,
-  insertAssignment,
-  listAssignments,
-  updateAssignment,
-} from "./assignments.js";
-import { claimDomain, getDomainClaim, listDomainClaims, releaseDomain } from "./claims.js";
+import { activityMethods } from "./activities.js";
+import { assignmentMethods } from "./assignments.js";
+import { claimMethods } from "./claims.js";
 import {
   type Attempt,
   attemptOf,
@@ -33,8 +27,8 @@ import {
   type PostgresDatabase,
   type PostgresQueryable,
 } from "./driver.js";
-import { getEmailLink, linkEmail, listEmailLinks, unlinkEmail } from "./links.js";
-import { getPartner, listPartners, savePartner } from "./partners.js";
+import { linkMethods } from "./links.js";
+import { partnerMethods } from "./partners.js";
 import type { Sql } from "./rows.js";
 import {
   option,
@@ -43,7 +37,7 @@ import {
   type Tables,
   tablesOf,
 } from "./tables.js";
-import { deleteUser, getUser, listUsers, saveUser } from "./users.js";
+import { userMethods } from "./users.js";
 
 /**
  * Options of `createPostgresRepository`: where the tables are (`schema`,
@@ -65,30 +59,12 @@ const DEFAULT_RETRIES = 5;
 // Every method of the port, over one view's statements; `satisfies` makes
 // the compiler refuse a method this repository does not implement.
 const METHODS = {
-  getPartner,
-  listPartners,
-  savePartner,
-  claimDomain,
-  releaseDomain,
-  getDomainClaim,
-  listDomainClaims,
-  linkEmail,
-  unlinkEmail,
-  getEmailLink,
-  listEmailLinks,
-  getUser,
-  listUsers,
-  saveUser,
-  deleteUser,
-  insertAssignment,
-  getAssignment,
-  getLiveAssignment,
-  listAssignments,
-  updateAssignment,
-  putClient,
-  listClients,
-  recordActivities,
-  listActivities,
+  ...partnerMethods,
+  ...claimMethods,
+  ...linkMethods,
+  ...userMethods,
+  ...assignmentMethods,
+  ...activityMethods,
 } satisfies {
   [K in keyof RepositoryTransaction]: (
     sql: Sql,

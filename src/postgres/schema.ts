@@ -62,6 +62,7 @@ function bootstrap(t: Tables): string[] {
 
 // Version 1. The columns are those of the SQL example of earlier releases,
 // so a database made from it is brought up to date by these statements.
+// One element per statement, so as long as the tables are.
 function initial(t: Tables): string[] {
   const i = t.index;
   return [
@@ -147,7 +148,17 @@ const MIGRATIONS: readonly {
   },
 ];
 
-/** Records a migration as applied (idempotent). */
+/**
+ * The statement that records a migration as applied (idempotent).
+ *
+ * @param t - the table names
+ * @param m - the migration
+ * @returns the statement and its parameters
+ * @example
+ * ```ts
+ * recordMigration(t, POSTGRES_MIGRATIONS[0]!).params; //=> [1, "partners, claims, …"]
+ * ```
+ */
 export function recordMigration(
   t: Tables,
   m: PostgresMigration,
@@ -158,6 +169,16 @@ export function recordMigration(
   };
 }
 
+/**
+ * The schema's SQL for some table names.
+ *
+ * @param t - the table names
+ * @returns the script, the newest version, the bootstrap and the migrations
+ * @example
+ * ```ts
+ * schemaOf(t).version; //=> 1
+ * ```
+ */
 export function schemaOf(t: Tables): PostgresSchema {
   const migrations = MIGRATIONS.map((m) => ({
     version: m.version,
@@ -197,7 +218,9 @@ export function postgresSchema(
   return tables.ok ? ok(schemaOf(tables.value)) : err(tables.error);
 }
 
-const DEFAULT = schemaOf((tablesOf(undefined) as { value: Tables }).value);
+const DEFAULT = /* @__PURE__ */ schemaOf(
+  /* @__PURE__ */ (tablesOf(undefined) as { value: Tables }).value,
+);
 
 /**
  * The SQL of the repository's tables under their default names (`pa_partners`,

@@ -39,8 +39,16 @@ function scan(value: unknown, path: (string | number)[], issues: RecordIssue[]):
 }
 
 /**
- * The refusal of a checked record PostgreSQL cannot store exactly, or
- * `null`. `param` is the name of the method's parameter (`"partner"`).
+ * The refusal of a checked record PostgreSQL cannot store exactly.
+ *
+ * @param param - the name of the method's parameter (`"partner"`), where each issue's path starts
+ * @param record - the record as the library's check returned it
+ * @returns `invalid_record` with an issue per such text, or `null` when all can be stored
+ * @example
+ * ```ts
+ * unstorable("partner", { partnerId: "a\u0000", program: "partner", employeeDomains: [] })?.issues[0]?.path;
+ * //=> ["partner", "partnerId"]
+ * ```
  */
 export function unstorable(param: string, record: unknown): InvalidRecord | null {
   const issues: RecordIssue[] = [];

@@ -39,7 +39,16 @@ export interface PostgresOptionsError extends IssueBase<"invalid_record"> {
   readonly input: unknown;
 }
 
-/** The quoted, qualified names of every table, and the lock names. */
+/**
+ * The quoted, qualified names of every table, and the lock names, as
+ * {@link tablesOf} makes them from the options.
+ *
+ * @example
+ * ```ts
+ * const t: Tables = unwrapOrThrow(tablesOf({ schema: "s" }));
+ * t.partners; //=> '"s"."pa_partners"'
+ * ```
+ */
 export interface Tables {
   readonly migrations: string;
   readonly partners: string;
@@ -67,7 +76,18 @@ function problem(path: IssuePath, input: unknown, message: string): PostgresOpti
   return { code: "invalid_record", message, path, input };
 }
 
-/** The value of an option, or the refusal when the options cannot be read. */
+/**
+ * The value of one option, read without throwing.
+ *
+ * @param options - the caller's options (`undefined` when left out)
+ * @param key - the option
+ * @returns its value (`undefined` when absent), or `invalid_record` when the options are no object or the read threw
+ * @example
+ * ```ts
+ * option({ retries: 3 }, "retries"); //=> { ok: true, value: 3 }
+ * option(42, "retries").ok;          //=> false
+ * ```
+ */
 export function option(
   options: unknown,
   key: string,
@@ -116,6 +136,11 @@ function identifier(
  *
  * @param options - `schema` and `tablePrefix`, or `undefined`
  * @returns the names, or the refusal of a malformed option
+ * @example
+ * ```ts
+ * tablesOf(undefined).ok && tablesOf(undefined).value.users; //=> '"pa_users"'
+ * tablesOf({ tablePrefix: "pa-" }).ok;                       //=> false
+ * ```
  */
 export function tablesOf(
   options: unknown,

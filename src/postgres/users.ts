@@ -11,7 +11,7 @@ import { field, keyText, listField, NO_MATCH, textFilter, versionOf } from "./re
 import { type Sql, toUser, type UserRow } from "./rows.js";
 import { unstorable } from "./storable.js";
 
-export async function getUser(
+async function getUser(
   sql: Sql,
   partnerId: unknown,
   emailKey: unknown,
@@ -27,7 +27,7 @@ export async function getUser(
   return r && toUser(r);
 }
 
-export async function listUsers(sql: Sql, filter?: unknown): Promise<UserRecord[]> {
+async function listUsers(sql: Sql, filter?: unknown): Promise<UserRecord[]> {
   const partnerId = textFilter(field(filter, "partnerId"));
   const keys = listField(filter, "keys");
   if (partnerId === NO_MATCH || keys === NO_MATCH) return [];
@@ -48,7 +48,7 @@ export async function listUsers(sql: Sql, filter?: unknown): Promise<UserRecord[
   return rows.map(toUser);
 }
 
-export async function saveUser(
+async function saveUser(
   sql: Sql,
   input: unknown,
   expectedVersion: unknown,
@@ -79,7 +79,7 @@ export async function saveUser(
     : { status: "version_conflict", current: await getUser(sql, user.partnerId, emailKey) };
 }
 
-export async function deleteUser(
+async function deleteUser(
   sql: Sql,
   partnerId: unknown,
   emailKey: unknown,
@@ -100,3 +100,14 @@ export async function deleteUser(
     ? { status: "deleted", user: toUser(deleted) }
     : { status: "version_conflict", current: await getUser(sql, partnerId, emailKey) };
 }
+
+/**
+ * The port's partner-user methods over one view's statements. Each takes the statements first, then the port
+ * method's own arguments, and answers as the port says.
+ *
+ * @example
+ * ```ts
+ * userMethods.getUser(sql, "acme", "jane@acme.com"); //=> Promise of the user record or null
+ * ```
+ */
+export const userMethods = { getUser, listUsers, saveUser, deleteUser };
