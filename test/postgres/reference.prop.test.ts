@@ -2,10 +2,10 @@ import { fc, test } from "@fast-check/vitest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PartnerAccessRepository, RepositoryTransaction } from "../../src/ports/repository.js";
 import { createInMemoryRepository } from "../../src/testing/index.js";
-import { type PostgresFixture, startPGliteFixture } from "./fixture.js";
+import { type ServerFixture, startPostgresFixture } from "./fixture.js";
 
-// The PostgreSQL repository answers every call as the in-memory reference
-// store does, on the same stored data, for arguments of every shape: the
+// The PostgreSQL repository (on a server started here) answers every call
+// as the in-memory reference store does, on the same stored data, for arguments of every shape: the
 // port's own, near misses, and anything at all. No call rejects. Each call
 // runs in a transaction that is then rolled back, so every run starts from
 // the same data.
@@ -58,12 +58,12 @@ async function seed(r: PartnerAccessRepository): Promise<void> {
   );
 }
 
-let fixture: PostgresFixture;
+let fixture: ServerFixture;
 let postgres: PartnerAccessRepository;
 const reference = createInMemoryRepository();
 
 beforeAll(async () => {
-  fixture = await startPGliteFixture();
+  fixture = await startPostgresFixture({ connections: 2 });
   postgres = await fixture.emptyRepository();
   await seed(postgres);
   await seed(reference);
