@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const close of closers) await close();
   await server?.stop();
-});
+}, 60_000);
 
 const expected = {
   acmeDomains: ["acme.com"],

@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.stop();
-});
+}, 60_000);
 
 const cases = repositoryContract(() => fixture.emptyRepository());
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.end();
   await fixture?.stop();
-});
+}, 60_000);
 
 describe("postgres: the repository contract on a PostgreSQL server (pg.Pool, 10 connections)", () => {
   const cases = repositoryContract(() => fixture.emptyRepository());

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.stop();
-});
+}, 60_000);
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.stop();
-});
+}, 60_000);
 
 // ---- arguments: the port's shapes, near misses, anything -----------------------
 

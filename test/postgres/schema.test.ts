@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.close();
-});
+}, 60_000);
 
 async function fresh(): Promise<PGlite> {
   const schema = `schema_test_${++count}`;

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fixture?.stop();
-});
+}, 60_000);
 
 const adminOf = (partnerId: string): Actor => ({
   userId: `${partnerId}-admin`,
