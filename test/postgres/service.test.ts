@@ -26,7 +26,9 @@ const adminOf = (partnerId: string): Actor => ({
 });
 
 async function seeded(partnerIds: readonly string[]): Promise<PartnerAccessRepository> {
-  const repository = await fixture.emptyRepository();
+  const repository = await fixture.truncatedRepository();
+  // the earlier tests' rows are gone
+  expect([await repository.listPartners(), await repository.listDomainClaims()]).toEqual([[], []]);
   for (const partnerId of partnerIds) {
     await repository.savePartner({ partnerId, program: "partner", employeeDomains: [] }, null);
     await repository.saveUser({ partnerId, email: "free@gmail.com", tagged: true }, null);
