@@ -255,6 +255,8 @@ export const DE: Language = {
       `${x.s("assignment", "value", "email") ?? "Dieser Benutzer"} ist${opt(x.s("assignment", "value", "clientId"), " dem Kunden ")} bereits zugewiesen.`,
     version_conflict: (x) =>
       `Jemand anderes hat ${x.pick("record", { partner: "dieses Partner-Konto", user: "diesen Benutzer", assignment: "diese Zuweisung" }) ?? "diesen Datensatz"}${opt(x.s("key"), " (", ")")} gleichzeitig geändert.${NOTHING} Laden Sie neu und versuchen Sie es erneut.`,
+    schema_too_new: (x) =>
+      `Die Datenbank wurde von einer neueren Version eingerichtet (Schemaversion ${x.n("version") ?? "?"}, diese Version kennt bis ${x.n("supported") ?? "?"}).${NOTHING} Verwenden Sie die neuere Version.`,
     repository_failure: () =>
       `Die Daten konnten nicht gelesen oder gespeichert werden.${NOTHING} Bitte versuchen Sie es später erneut.`,
     unexpected_error: () =>

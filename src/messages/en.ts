@@ -254,6 +254,8 @@ export const EN: Language = {
       `${x.s("assignment", "value", "email") ?? "This user"} is already assigned${opt(x.s("assignment", "value", "clientId"), " to client ")}.`,
     version_conflict: (x) =>
       `Someone else changed this ${x.pick("record", { partner: "partner account", user: "user", assignment: "assignment" }) ?? "record"}${opt(x.s("key"), " (", ")")} at the same time.${NOTHING} Reload and try again.`,
+    schema_too_new: (x) =>
+      `The database was set up by a newer release (schema version ${x.n("version") ?? "?"}, this release knows up to ${x.n("supported") ?? "?"}).${NOTHING} Run the newer release.`,
     repository_failure: () =>
       `The data could not be read or saved.${NOTHING} Please try again later.`,
     unexpected_error: () =>

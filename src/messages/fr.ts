@@ -261,6 +261,8 @@ export const FR: Language = {
       `${x.s("assignment", "value", "email") ?? "Cet utilisateur"} est déjà attribué${opt(x.s("assignment", "value", "clientId"), " au client ")}.`,
     version_conflict: (x) =>
       `Quelqu’un d’autre a modifié ${x.pick("record", { partner: "ce compte partenaire", user: "cet utilisateur", assignment: "cette attribution" }) ?? "cet enregistrement"}${opt(x.s("key"), " (", ")")} au même moment.${NOTHING} Rechargez, puis réessayez.`,
+    schema_too_new: (x) =>
+      `La base de données a été préparée par une version plus récente (schéma ${x.n("version") ?? "?"}, cette version connaît jusqu’au ${x.n("supported") ?? "?"}).${NOTHING} Utilisez la version plus récente.`,
     repository_failure: () =>
       `Les données n’ont pas pu être lues ou enregistrées.${NOTHING} Veuillez réessayer plus tard.`,
     unexpected_error: () =>

@@ -82,6 +82,7 @@ export const ISSUE_CODES = /* @__PURE__ */ Object.freeze([
   "random_source_failed",
   "repository_failure",
   "reserved_hyphens",
+  "schema_too_new",
   "shared_domain",
   "single_label",
   "starts_with_www",

@@ -257,6 +257,8 @@ export const IT: Language = {
       `${x.s("assignment", "value", "email") ?? "Questo utente"} è già assegnato${opt(x.s("assignment", "value", "clientId"), " al cliente ")}.`,
     version_conflict: (x) =>
       `Qualcun altro ha modificato ${x.pick("record", { partner: "questo account partner", user: "questo utente", assignment: "questa assegnazione" }) ?? "questo record"}${opt(x.s("key"), " (", ")")} nello stesso momento.${NOTHING} Ricaricare e riprovare.`,
+    schema_too_new: (x) =>
+      `Il database è stato preparato da una versione più recente (schema ${x.n("version") ?? "?"}, questa versione conosce fino al ${x.n("supported") ?? "?"}).${NOTHING} Usare la versione più recente.`,
     repository_failure: () =>
       `Non è stato possibile leggere o salvare i dati.${NOTHING} Riprovare più tardi.`,
     unexpected_error: () =>

@@ -256,6 +256,8 @@ export const PT: Language = {
       `${x.s("assignment", "value", "email") ?? "Este usuário"} já está atribuído${opt(x.s("assignment", "value", "clientId"), " ao cliente ")}.`,
     version_conflict: (x) =>
       `Outra pessoa alterou ${x.pick("record", { partner: "esta conta de parceiro", user: "este usuário", assignment: "esta atribuição" }) ?? "este registro"}${opt(x.s("key"), " (", ")")} ao mesmo tempo.${NOTHING} Recarregue e tente novamente.`,
+    schema_too_new: (x) =>
+      `O banco de dados foi preparado por uma versão mais recente (esquema ${x.n("version") ?? "?"}, esta versão conhece até o ${x.n("supported") ?? "?"}).${NOTHING} Use a versão mais recente.`,
     repository_failure: () =>
       `Não foi possível ler ou salvar os dados.${NOTHING} Tente novamente mais tarde.`,
     unexpected_error: () =>

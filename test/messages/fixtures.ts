@@ -488,6 +488,10 @@ export const FIXTURES: { readonly [C in IssueCode]: Fixture<C> } = {
     issue: { code: "random_source_failed", message: M, cause: new Error("no entropy") },
     data: [],
   },
+  schema_too_new: {
+    issue: { code: "schema_too_new", message: M, version: 7, supported: 1 },
+    data: ["7"],
+  },
   repository_failure: {
     issue: {
       code: "repository_failure",
