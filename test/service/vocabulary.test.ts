@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPartnerAccessService } from "../../src/service/partner-access-service.js";
-import { call, RUN_AT, requestOf, useCases, withValue } from "./catalog.js";
+import { call, RUN_AT, requestOf, type UseCaseName, useCases, withValue } from "./catalog.js";
 import { member, setup } from "./fixtures.js";
 
 // One bad value per kind of field, given to every use case that takes such
@@ -9,7 +9,7 @@ import { member, setup } from "./fixtures.js";
 // before any authorization (a forbidden actor gets the same answer) and
 // without touching the repository.
 
-type Row = readonly [string, readonly (string | number)[], unknown, string];
+type Row = readonly [UseCaseName, readonly (string | number)[], unknown, string];
 
 function rows(): Row[] {
   const table: Row[] = [];
