@@ -8,6 +8,7 @@ import { formatAttributionBench, runAttributionBench } from "./attribution.bench
 import { formatClassificationBench, runClassificationBench } from "./classification.bench.js";
 import { formatColdStart, runColdStart } from "./cold-start.js";
 import { formatConflictsBench, runConflictsBench } from "./conflicts.bench.js";
+import { formatServiceBench, runServiceBench } from "./service.bench.js";
 import { formatStreamingBench, runStreamingBench } from "./streaming.bench.js";
 
 const quick = process.argv.includes("--quick");
@@ -41,6 +42,16 @@ section(
       quick
         ? { assignments: 10_000, activities: 100_000, batch: 10_000 }
         : { assignments: 100_000, activities: 1_000_000, batch: 10_000 },
+    ),
+  ),
+);
+section(
+  "Service attribution (service.attributeCredit over the in-memory repository, next to the one-shot run)",
+  formatServiceBench(
+    await runServiceBench(
+      quick
+        ? { assignments: 10_000, activities: 100_000, log }
+        : { assignments: 100_000, activities: 1_000_000, log },
     ),
   ),
 );

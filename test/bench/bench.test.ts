@@ -14,6 +14,7 @@ import {
   generateAssignments,
   runConflictsBench,
 } from "../../bench/conflicts.bench.js";
+import { runServiceBench } from "../../bench/service.bench.js";
 import { runStreamingBench } from "../../bench/streaming.bench.js";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import { detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
@@ -52,5 +53,12 @@ describe("benchmarks", () => {
   it("streaming gives the one-shot result", () => {
     const [row] = runStreamingBench({ assignments: 1_000, activities: 5_000, batch: 1_000 });
     expect(row?.activities).toBe(5_000);
+  });
+
+  it("the service's streamed attribution gives the one-shot credit", async () => {
+    const [row] = await runServiceBench({ assignments: 2_000, activities: 10_000 });
+    expect(row?.activities).toBe(10_000);
+    expect(row?.pages).toBeGreaterThan(0);
+    expect(row?.points).toBeGreaterThan(0);
   });
 });

@@ -23,7 +23,7 @@ import {
   type PartnerAccessService,
 } from "../../src/service/partner-access-service.js";
 
-type Outcome = { ok: boolean; value?: unknown; error?: { code: string } & Record<string, unknown> };
+type Outcome = { readonly ok: boolean; readonly error?: { readonly code: string } };
 type MakeRepository = () => PartnerAccessRepository | Promise<PartnerAccessRepository>;
 
 export interface ServiceRaceOptions {
@@ -131,7 +131,9 @@ const sameDomain = (n: number): Race => ({
     const winner = (await repo.getDomainClaim("acme.com"))?.partnerId;
     for (const r of results) {
       if (!r.ok)
-        expect((r.error?.holder as { partnerId?: string } | undefined)?.partnerId).toBe(winner);
+        expect(
+          (r.error as { holder?: { partnerId?: string } } | undefined)?.holder?.partnerId,
+        ).toBe(winner);
     }
   },
 });
