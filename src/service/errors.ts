@@ -1,5 +1,5 @@
 /**
- * The errors of the service (design 2.6): each use case returns a union of
+ * The errors of the service: each use case returns a union of
  * these, all plain objects with a `code` and an English `message`, like every
  * other error of the library. {@link ServiceError} is the union of all.
  *
