@@ -23,8 +23,13 @@ export interface BundleRow {
 // that a regression, or broken tree-shaking, still fails the build. The
 // ownership challenge, the expiry reminders, the domain-change preview and
 // formatMoney added 3.4 kB gzip to the whole entry (118.0 -> 121.4 kB); the
-// limit moved by that much.
-const WHOLE_ENTRY_LIMIT = 124_500;
+// limit moved by that much. The entry then measured 125,850 B; the service's
+// use cases in one file each on one pipeline, with the nine new ones
+// (several employees' access at once, partner users, partner accounts, the
+// employee list, domain status and Partner Seats, the domain preview,
+// expiry and reminders) and attribution streamed from the repository, add
+// 3,437 B: 129,287.
+const WHOLE_ENTRY_LIMIT = 129_287;
 // Issue 7 set (b) at 6 kB. Keying addresses (canonical domains, 2.3 kB),
 // exact money arithmetic (1.5 kB) and the attribution core with its
 // validation (4.3 kB) come to 8.2 kB; without any error message the core
