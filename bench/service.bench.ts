@@ -3,19 +3,24 @@
  * reference data of 10^4 clients (10^5 assignments), stored in the
  * in-memory repository and read back through the port as the service reads
  * them (only what the period touches, activities in pages of 10^4), next to
- * the one-shot `attributeManagedCredit` on the same data held in arrays.
+ * the one-shot `attributeManagedCredit` on the same data (what the store
+ * holds) in arrays.
  * The service's credit for the partner must equal the one-shot run's
  * (checked).
  *
  * Run it with `node --expose-gc scripts/run-ts.mjs bench/service.bench.ts`
  * (add `--quick` for 10^5 activities). Heap figures: the heap used is
- * sampled after every page (V8 gives no true peak), and the growth of V8's
- * total heap size during each run stands in for its peak extra memory.
+ * sampled after every page (V8 gives no true peak), and again in a second
+ * run that collects garbage at every page (what the service keeps alive);
+ * the growth of V8's total heap size during each run stands in for its peak
+ * extra memory; the one-shot run also needs every record read out of the
+ * store, which the service never holds at once.
  *
  * @module
  */
 
 import { getHeapStatistics } from "node:v8";
+import type { Actor } from "../src/access/authorization.js";
 import { attributeManagedCredit } from "../src/attribution/managed-credit.js";
 import type { Activity } from "../src/model.js";
 import { createPartnerAccessService } from "../src/service/partner-access-service.js";
@@ -65,8 +70,12 @@ export interface ServiceBenchRow {
   /** `attributeManagedCredit` on the same data, in arrays. */
   readonly oneShotMs: number;
   readonly ratio: number;
-  /** Largest heap used above the loaded repository, sampled after each page. */
+  /** Largest heap used above the loaded repository, sampled after each page (garbage included). */
   readonly servicePeakMiB: number;
+  /** Largest live heap above the loaded repository, after a collection at each page (a second run). */
+  readonly serviceRetainedMiB: number | null;
+  /** What the one-shot run needs in memory besides the store: every record read out of it. */
+  readonly oneShotInputMiB: number;
   /** Growth of V8's total heap during the service run. */
   readonly serviceGrownMiB: number;
   /** Growth of V8's total heap during the one-shot run. */
@@ -95,6 +104,28 @@ async function load(
   return repository;
 }
 
+// A second run of the service, collecting after every page: the most it
+// keeps alive at once, above the loaded repository.
+async function retainedPeak(
+  service: ReturnType<typeof createPartnerAccessService>,
+  actor: Actor,
+  data: AttributionBenchData,
+  loaded: number,
+  gc: () => void,
+): Promise<number> {
+  let peak = loaded;
+  await service.attributeCredit({
+    actor,
+    partnerId: actor.partnerId,
+    period: data.period,
+    onProgress: () => {
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    },
+  });
+  return Math.max(0, peak - loaded);
+}
+
 /**
  * Loads the generated data into an in-memory repository, then times
  * `service.attributeCredit` for the partner with the most assignments and
@@ -115,7 +146,8 @@ export async function runServiceBench(
   const total = options.activities ?? 1_000_000;
   const seed = options.seed ?? 20_260_101;
   const log = options.log ?? (() => {});
-  const gc = exposeGc() ?? (() => {});
+  const collect = exposeGc();
+  const gc = collect ?? (() => {});
   const data = generateAttributionInput(n, seed);
   const activities = [
     ...activityBatches(
@@ -140,7 +172,7 @@ export async function runServiceBench(
   const counts = new Map<string, number>();
   for (const a of data.assignments) counts.set(a.partnerId, (counts.get(a.partnerId) ?? 0) + 1);
   const partnerId = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
-  const actor = { userId: "bench", partnerId, superAdmin: true, permissions: [] };
+  const actor: Actor = { userId: "bench", partnerId, superAdmin: true, permissions: [] };
   const service = createPartnerAccessService({ repository, clock: () => data.period.end });
 
   log("service bench: service.attributeCredit");
@@ -160,13 +192,29 @@ export async function runServiceBench(
   const serviceMs = performance.now() - t;
   const serviceGrown = getHeapStatistics().total_heap_size - heapBefore;
   if (!r.ok) throw new Error(`service.attributeCredit refused: ${r.error.message}`);
+  const retained =
+    collect === null ? null : await retainedPeak(service, actor, data, loaded, collect);
 
+  // The one-shot run over exactly what the store holds: it refuses a second
+  // live assignment of one user to one client, which the generator can make.
   log("service bench: attributeManagedCredit");
   gc();
+  const beforeInput = process.memoryUsage().heapUsed;
+  const stored = repository.snapshot();
+  const same = {
+    period: data.period,
+    partners: stored.partners.map((p) => p.value),
+    clients: stored.clients,
+    users: stored.users.map((u) => u.value),
+    assignments: stored.assignments.map((a) => a.value),
+    activities: stored.activities,
+  };
   gc();
+  gc();
+  const oneShotInput = process.memoryUsage().heapUsed - beforeInput;
   const oneShotBefore = getHeapStatistics().total_heap_size;
   t = performance.now();
-  const full = attributeManagedCredit({ ...data, activities });
+  const full = attributeManagedCredit(same);
   const oneShotMs = performance.now() - t;
   const oneShotGrown = getHeapStatistics().total_heap_size - oneShotBefore;
   if (!full.ok) throw new Error(`attributeManagedCredit refused: ${full.error.message}`);
@@ -184,6 +232,8 @@ export async function runServiceBench(
       oneShotMs,
       ratio: serviceMs / oneShotMs,
       servicePeakMiB: Math.max(0, peak - loaded) / MiB,
+      serviceRetainedMiB: retained === null ? null : retained / MiB,
+      oneShotInputMiB: Math.max(0, oneShotInput) / MiB,
       serviceGrownMiB: Math.max(0, serviceGrown) / MiB,
       oneShotGrownMiB: Math.max(0, oneShotGrown) / MiB,
       repositoryMiB: Math.max(0, loaded - empty) / MiB,
@@ -213,7 +263,9 @@ export function formatServiceBench(rows: readonly ServiceBenchRow[]): string {
       "attributeManagedCredit ms",
       "ratio",
       "service peak heap MiB",
+      "service retained peak MiB",
       "service heap growth MiB",
+      "one-shot input MiB",
       "one-shot heap growth MiB",
       "repository MiB",
     ],
@@ -225,7 +277,9 @@ export function formatServiceBench(rows: readonly ServiceBenchRow[]): string {
       r.oneShotMs.toFixed(0),
       r.ratio.toFixed(2),
       r.servicePeakMiB.toFixed(1),
+      r.serviceRetainedMiB === null ? "-" : r.serviceRetainedMiB.toFixed(1),
       r.serviceGrownMiB.toFixed(1),
+      r.oneShotInputMiB.toFixed(0),
       r.oneShotGrownMiB.toFixed(1),
       r.repositoryMiB.toFixed(0),
     ]),
