@@ -90,6 +90,7 @@ export function startAttribution(
   const { reference, partnerOrder } = canonicalReference(input, lists);
   const ready = decodeReference(reference);
   // Cannot happen: the data was just validated. Reported rather than thrown.
+  /* v8 ignore next -- @preserve */
   if (!("ledger" in ready)) return err(internalError(ready));
   return ok({
     format: FORMAT,
