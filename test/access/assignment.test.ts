@@ -358,7 +358,7 @@ describe("removeEmployee: a stored record without an email", () => {
     const r = removeEmployee({ partnerId: "acme", email: "jane@acme.com" }, [odd, active()], now);
     expect(r.assignments[0]).toBe(odd);
     expect(r.revoked).toEqual([{ ...active(), status: "removed", removedAt: now }]);
-    expect(r.issues).toEqual([]);
+    expect(r.issues ?? []).toEqual([]);
   });
 });
 
