@@ -26,6 +26,7 @@ import type {
   PartnerCredit,
 } from "../types.js";
 import { userOfAssignment } from "./assignments.js";
+import { conflictOfAssignment } from "./conflicts.js";
 import { compareText, push, refuse } from "./issues.js";
 import type { Evidence, LedgerData } from "./ledger-data.js";
 import { reportedFirst } from "./order.js";
@@ -132,7 +133,7 @@ function decision(data: LedgerData, evidence: Evidence, pair: number, by: number
   if (s === Stage.NoTaggedEmployee) evidenceOf.reason = EMPLOYEE_STATUSES[reason[best]!];
   else if (s === Stage.NoActiveAssignment) evidenceOf.reason = INACTIVE_REASONS[reason[best]!];
   else evidenceOf.activeWindow = { start: span[3 * best], end: span[3 * best + 1] };
-  if (s === Stage.ConflictContender) evidenceOf.conflict = data.conflictOf.get(best);
+  if (s === Stage.ConflictContender) evidenceOf.conflict = conflictOfAssignment(data, best);
   if (by >= 0) evidenceOf.activity = { clientId, email: evidence.email[by], at: evidence.at[by] };
   return {
     partnerId: data.partnerIds[data.pairRank[pair]!]!,
