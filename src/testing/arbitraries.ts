@@ -407,7 +407,7 @@ function tierThreshold(): fc.Arbitrary<TierThreshold> {
 }
 
 /**
- * Partner actors (design 2.3): super admins or not, with or without the
+ * Partner actors: super admins or not, with or without the
  * `manage_partner_employees` permission.
  *
  * @param options - `partnerId` to pin the actor's partner
@@ -428,7 +428,7 @@ function actor(options?: ArbitraryOptions): fc.Arbitrary<Actor> {
 }
 
 /**
- * Users of a client's own portal (design 2.3: only they grant partner
+ * Users of a client's own portal (only they grant partner
  * employees access to it), super admins of it or not.
  *
  * @param options - `clientId` to pin the actor's client
