@@ -22,9 +22,11 @@
 
 import { attributeManagedCredit } from "../src/attribution/managed-credit.js";
 import { startAttribution } from "../src/attribution/streaming.js";
+import type { PartnerCredit } from "../src/attribution/types.js";
 import { detectEmailConflicts } from "../src/conflicts/email-conflicts.js";
 import type { Activity, Assignment, Client, Partner, PartnerUser, Period } from "../src/model.js";
-import { exposeGc, growth, markdownTable, median } from "./lib.js";
+import { baselineGroupBy as attributionBaseline } from "./attribution.bench.js";
+import { exposeGc, growth, markdownTable, sideBySide } from "./lib.js";
 
 const PERIOD: Period = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2026, 1, 1) };
 const DAY = 86_400_000;
@@ -96,20 +98,122 @@ export const SUBJECTS = {
 } as const;
 export type Subject = keyof typeof SUBJECTS;
 
-/** One timed row. */
+/**
+ * The bare baseline of conflict detection on these shapes: the least work
+ * that answers "which (client, address) pairs do two partners link, by
+ * whom, holder first", with `Map`s keyed by client and lower-cased address
+ * and by partnerId, no address parsing, no validation and no resolutions:
+ * each partner's earliest live link per group, then the parties of every
+ * contested group sorted by the link order.
+ *
+ * @param input - the shape's data
+ * @returns the number of contenders over all conflicts
+ * @example
+ * ```ts
+ * conflictsBaseline(generateAdversarial("shared-address", 100)); //=> 99
+ * ```
+ */
+export function conflictsBaseline(input: AdversarialInput): number {
+  const groups = new Map<string, Map<string, Assignment>>();
+  for (const a of input.assignments) {
+    if (a.status === "removed" || a.status === "expired") continue;
+    const key = `${a.clientId}\u0000${a.email.toLowerCase()}`;
+    let byPartner = groups.get(key);
+    if (byPartner === undefined) {
+      byPartner = new Map();
+      groups.set(key, byPartner);
+    }
+    const seen = byPartner.get(a.partnerId);
+    if (seen === undefined || a.assignedAt < seen.assignedAt) byPartner.set(a.partnerId, a);
+  }
+  let contenders = 0;
+  for (const byPartner of groups.values()) {
+    if (byPartner.size < 2) continue;
+    const parties = [...byPartner.values()].sort((a, b) =>
+      a.assignedAt !== b.assignedAt
+        ? a.assignedAt - b.assignedAt
+        : a.partnerId < b.partnerId
+          ? -1
+          : 1,
+    );
+    contenders += parties.length - 1;
+  }
+  return contenders;
+}
+
+/**
+ * The bare baseline of each function, on the same input: the attribution
+ * bench's `Map` group-by (tagged users, activity times per client and
+ * address, holders, contenders, servicing partners and an even split), for
+ * `startAttribution` the same without activities, and
+ * {@link conflictsBaseline} for conflict detection.
+ */
+export const BASELINES: Record<Subject, (input: AdversarialInput) => unknown> = {
+  attributeManagedCredit: (input) => attributionBaseline(input),
+  startAttribution: (input) => attributionBaseline({ ...input, activities: [] }),
+  detectEmailConflicts: (input) => conflictsBaseline(input),
+};
+
+/** One timed row: a function on a shape at one size, next to its baseline. */
 export interface AdversarialRow {
   readonly subject: Subject;
   readonly shape: Shape;
   readonly n: number;
+  /** Median wall time of the function, ms. */
   readonly ms: number;
+  /** Median CPU time (user + system) of the function, ms. */
+  readonly cpuMs: number;
+  /** Median wall and CPU time of the bare baseline, ms. */
+  readonly baselineMs: number;
+  readonly baselineCpuMs: number;
+  /** Wall time over the previous size's ("-" on the first size). */
   readonly growth: string;
+  /** CPU time over the previous size's. */
+  readonly cpuGrowth: string;
+  /** The baseline's CPU time over the previous size's. */
+  readonly baselineCpuGrowth: string;
+}
+
+// The library's answer in the baseline's terms, so that a benchmark whose
+// two sides stop answering the same question fails (as the others do).
+function agree(subject: Subject, result: unknown, baseline: unknown): void {
+  if (subject === "detectEmailConflicts") {
+    const contenders = (result as { contenders: unknown[] }[]).reduce(
+      (sum, c) => sum + c.contenders.length,
+      0,
+    );
+    if (contenders !== baseline)
+      throw new Error(`detector found ${contenders} contenders, baseline ${String(baseline)}`);
+    return;
+  }
+  const r = result as { ok: boolean; value?: { partners?: PartnerCredit[] } };
+  if (!r.ok) throw new Error(`${subject} refused the benchmark input`);
+  if (subject === "startAttribution") return;
+  const totals = new Map<string, number>();
+  for (const p of r.value!.partners!)
+    if (p.clients.length > 0)
+      totals.set(
+        p.partnerId,
+        p.clients.reduce((sum, c) => sum + c.share.amountMinor, 0),
+      );
+  const expected = baseline as Map<string, number>;
+  if (totals.size !== expected.size || [...expected].some(([id, t]) => totals.get(id) !== t))
+    throw new Error(`${subject}: the library's shares differ from the baseline's`);
 }
 
 /**
- * Times every function on every shape at every size (median of `runs`).
+ * Times every function on every shape at every size, side by side with its
+ * bare baseline (median of `runs`: 9 at 10^4, 3 at 10^5, 1 at 10^6; after
+ * two untimed runs below 10^6). Sizes are timed in ascending order, each
+ * with only its own input live.
  *
- * @param options - sizes, runs, and a log for progress
+ * @param options - sizes, runs, a log for progress, and a check of each result
  * @returns the rows, sizes ascending within each (function, shape)
+ * @example
+ * ```ts
+ * const rows = runAdversarialBench({ sizes: [1_000, 10_000] });
+ * rows[1].cpuGrowth; //=> e.g. "×10.4"
+ * ```
  */
 export function runAdversarialBench(
   options: {
@@ -119,47 +223,101 @@ export function runAdversarialBench(
     check?: (subject: Subject, shape: Shape, result: unknown) => void;
   } = {},
 ): AdversarialRow[] {
-  const { sizes = [10_000, 100_000, 1_000_000], runs = (n: number) => (n >= 1_000_000 ? 1 : 3) } =
-    options;
+  const {
+    sizes = [10_000, 100_000, 1_000_000],
+    runs = (n: number) => (n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : 9),
+  } = options;
   const gc = exposeGc();
-  const rows: AdversarialRow[] = [];
+  const timed = new Map<string, ReturnType<typeof sideBySide<unknown, unknown>>>();
   for (const shape of SHAPES) {
-    const inputs = new Map(sizes.map((n) => [n, generateAdversarial(shape, n)]));
-    for (const subject of Object.keys(SUBJECTS) as Subject[]) {
-      let previous: number | undefined;
-      for (const n of sizes) {
-        const input = inputs.get(n)!;
-        const times: number[] = [];
-        // One untimed run first below 10^6 (the 10^6 run follows the smaller
-        // ones, so the code is warm), then the median of the timed ones.
-        for (let run = n < 1_000_000 ? -1 : 0; run < runs(n); run++) {
-          gc?.();
-          const t = performance.now();
-          const result = SUBJECTS[subject](input);
-          if (run >= 0) times.push(performance.now() - t);
-          if (run === 0) options.check?.(subject, shape, result);
-        }
-        const ms = median(times);
-        rows.push({ subject, shape, n, ms, growth: growth(ms, previous) });
-        options.log?.(`${subject} ${shape} ${n}: ${ms.toFixed(1)} ms`);
-        previous = ms;
+    for (const n of sizes) {
+      // Only this size's input is live while it is timed, so that a
+      // collection during a small run does not walk the largest input.
+      const input = generateAdversarial(shape, n);
+      for (const subject of Object.keys(SUBJECTS) as Subject[]) {
+        // The 10^6 run follows the smaller ones, so the code is warm.
+        const r = sideBySide(
+          () => SUBJECTS[subject](input),
+          () => BASELINES[subject](input),
+          { runs: runs(n), warmup: n < 1_000_000 ? 2 : 0, gc },
+        );
+        options.check?.(subject, shape, r.library);
+        agree(subject, r.library, r.baseline);
+        options.log?.(
+          `${subject} ${shape} ${n}: ${r.libraryMs.toFixed(1)} ms wall, ${r.libraryCpuMs.toFixed(1)} ms CPU; baseline ${r.baselineMs.toFixed(1)} / ${r.baselineCpuMs.toFixed(1)} ms`,
+        );
+        // Only the times are kept: the results would keep the input alive.
+        timed.set(`${subject} ${shape} ${n}`, { ...r, library: null, baseline: null });
       }
     }
-    inputs.clear();
+  }
+  const rows: AdversarialRow[] = [];
+  for (const shape of SHAPES) {
+    for (const subject of Object.keys(SUBJECTS) as Subject[]) {
+      let previous: AdversarialRow | undefined;
+      for (const n of sizes) {
+        const r = timed.get(`${subject} ${shape} ${n}`)!;
+        const row: AdversarialRow = {
+          subject,
+          shape,
+          n,
+          ms: r.libraryMs,
+          cpuMs: r.libraryCpuMs,
+          baselineMs: r.baselineMs,
+          baselineCpuMs: r.baselineCpuMs,
+          growth: growth(r.libraryMs, previous?.ms),
+          cpuGrowth: growth(r.libraryCpuMs, previous?.cpuMs),
+          baselineCpuGrowth: growth(r.baselineCpuMs, previous?.baselineCpuMs),
+        };
+        rows.push(row);
+        previous = row;
+      }
+    }
   }
   return rows;
 }
 
 /**
- * Renders the rows as a Markdown table.
+ * Renders the rows as a Markdown table: wall and CPU time of the function,
+ * its CPU time per partner in µs, the baseline's, and the growth per ×10 of
+ * each.
  *
  * @param rows - from {@link runAdversarialBench}
  * @returns the table
+ * @example
+ * ```ts
+ * formatAdversarialBench(runAdversarialBench({ sizes: [1_000] }));
+ * //=> "| function | shape | n | wall ms | CPU ms | …"
+ * ```
  */
 export function formatAdversarialBench(rows: readonly AdversarialRow[]): string {
   return markdownTable(
-    ["function", "shape", "n", "ms", "growth per ×10"],
-    rows.map((r) => [r.subject, r.shape, String(r.n), r.ms.toFixed(1), r.growth]),
+    [
+      "function",
+      "shape",
+      "n",
+      "wall ms",
+      "CPU ms",
+      "CPU µs/n",
+      "baseline wall ms",
+      "baseline CPU ms",
+      "growth wall",
+      "growth CPU",
+      "baseline growth CPU",
+    ],
+    rows.map((r) => [
+      r.subject,
+      r.shape,
+      String(r.n),
+      r.ms.toFixed(1),
+      r.cpuMs.toFixed(1),
+      ((1000 * r.cpuMs) / r.n).toFixed(2),
+      r.baselineMs.toFixed(1),
+      r.baselineCpuMs.toFixed(1),
+      r.growth,
+      r.cpuGrowth,
+      r.baselineCpuGrowth,
+    ]),
   );
 }
 

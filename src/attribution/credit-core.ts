@@ -83,23 +83,102 @@ export interface Ledger {
  * result will be an error anyway).
  *
  * @param input - the argument of `attributeManagedCredit`, of any type
+ * @param knownKeys - raw emails already parsed (their keys), so that a
+ *   second reading of the same data does not parse them again
  * @returns the ledger, with its issues
  * @example
  * ```ts
  * prepareAttribution(null).issues[0].code; //=> "invalid_record"
  * ```
  */
-export function prepareAttribution(input: unknown): Ledger {
-  const data = startLedgerData(input);
-  readPartners(data, readList(data, input, "partners"));
-  readClients(data, readList(data, input, "clients"));
-  readUsers(data, readList(data, input, "users"));
-  readAssignments(data, readList(data, input, "assignments"));
+export function prepareAttribution(input: unknown, knownKeys?: KnownKeys): Ledger {
+  const data = readReference(input, knownKeys);
   findContenders(data);
   keepCandidates(data);
   rankKeys(data);
   pickFurthest(data);
   return ledgerOf(data);
+}
+
+/**
+ * Raw email → its key, for emails a reading already parsed.
+ *
+ * @example
+ * ```ts
+ * const known: KnownKeys = (raw) => (raw === "Jane@acme.com" ? "jane@acme.com" : undefined);
+ * ```
+ */
+export type KnownKeys = (raw: string) => string | undefined;
+
+/**
+ * The reference data read and validated, before checks 1–3: its issues, and
+ * what the canonical order of a streaming state needs (each partner's rank,
+ * each email's key). Internal.
+ *
+ * @example
+ * ```ts
+ * readAttributionReference(input).issues; //=> []
+ * ```
+ */
+export interface AttributionReference {
+  readonly issues: readonly AttributionIssue[];
+  /** Per partner rank (partnerId order), where its record was in the input. */
+  readonly partnerPosition: readonly number[];
+  /** Per user (by position), its partner's rank. */
+  readonly userRank: Int32Array;
+  /** Per assignment (by position), its partner's rank. */
+  assignmentRank(assignment: number): number;
+  /** Per user (by position), the rank of its email key in key order. */
+  userKeyRank(user: number): number;
+  /** Per assignment (by position), the rank of its email key in key order. */
+  assignmentKeyRank(assignment: number): number;
+  /** The key of a raw email the reference holds. */
+  readonly knownKeys: KnownKeys;
+}
+
+/**
+ * Validates and indexes the reference data (everything but the activities)
+ * without running the checks: what `startAttribution` needs to refuse
+ * input, or to order it canonically. Never throws.
+ *
+ * @param input - the start input, of any type
+ * @returns its issues and order keys (meaningful when there is no issue)
+ * @example
+ * ```ts
+ * readAttributionReference(null).issues[0].code; //=> "invalid_record"
+ * ```
+ */
+export function readAttributionReference(input: unknown): AttributionReference {
+  const data = readReference(input);
+  if (data.issues.length === 0) rankKeys(data);
+  const { keyRank, userKey, assignmentKey, assignmentPair, pairRank, emails, keys } = data;
+  return {
+    issues: data.issues,
+    partnerPosition: data.partnerPosition,
+    userRank: data.userRank,
+    assignmentRank: (a) => pairRank[assignmentPair[a]!]!,
+    userKeyRank: (u) => keyRank[userKey[u]!]!,
+    assignmentKeyRank: (a) => keyRank[assignmentKey[a]!]!,
+    knownKeys: knownKeysOf(emails, keys),
+  };
+}
+
+// In a scope of its own, so that it keeps only the emails and their keys
+// alive, not the rest of the reading.
+function knownKeysOf(emails: EmailCache, keys: readonly string[]): KnownKeys {
+  return (raw) => {
+    const k = emails.get(raw);
+    return typeof k === "number" && k >= 0 ? keys[k] : undefined;
+  };
+}
+
+function readReference(input: unknown, knownKeys?: KnownKeys): LedgerData {
+  const data = startLedgerData(input, knownKeys);
+  readPartners(data, readList(data, input, "partners"));
+  readClients(data, readList(data, input, "clients"));
+  readUsers(data, readList(data, input, "users"));
+  readAssignments(data, readList(data, input, "assignments"));
+  return data;
 }
 
 function ledgerOf(data: LedgerData): Ledger {

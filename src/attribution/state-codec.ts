@@ -8,10 +8,15 @@
  */
 
 import { ownView, prototypeIsClean } from "../conflicts/records.js";
-import { parseEmailIdentity } from "../domain/email-identity.js";
 import { isClientId, isRecord, isTimestamp, own } from "../guards.js";
 import type { Activity } from "../model.js";
-import { type Evidence, type Ledger, prepareAttribution } from "./credit-core.js";
+import {
+  type AttributionReference,
+  type Evidence,
+  type KnownKeys,
+  type Ledger,
+  prepareAttribution,
+} from "./credit-core.js";
 import type { IssuePath } from "./money.js";
 import { isEarlierEvidence } from "./rules/evidence.js";
 import {
@@ -102,7 +107,11 @@ export function decodeRecord(record: unknown): unknown {
   return isObject(value) ? value : INVALID;
 }
 
-export function prepareReference(reference: Record<string, unknown>, fingerprint: string): Decoded {
+export function prepareReference(
+  reference: Record<string, unknown>,
+  fingerprint: string,
+  knownKeys?: KnownKeys,
+): Decoded {
   const input: Record<string, unknown> = { period: own(reference, "period") };
   const encodedTable = own(reference, "currencyTable");
   if (encodedTable !== null) {
@@ -138,7 +147,7 @@ export function prepareReference(reference: Record<string, unknown>, fingerprint
   }
   // The reference was valid input when the state started: preparing it
   // again finds no issue, unless it was altered.
-  const ledger = prepareAttribution(input);
+  const ledger = prepareAttribution(input, knownKeys);
   const [issue] = ledger.issues;
   if (issue !== undefined)
     return invalidState(
@@ -359,32 +368,30 @@ export const isCount = (value: unknown): value is number =>
  *
  * @param input - valid start input
  * @param lists - its lists, read once
+ * @param read - the reading that validated them: each partner's rank and
+ *   each email's key rank, so that nothing is looked up or parsed again
  * @returns the reference and the partners' input positions in partnerId order
  */
 export function canonicalReference(
   input: unknown,
   lists: Record<Section, readonly unknown[]>,
+  read: AttributionReference,
 ): { reference: AttributionState["reference"]; partnerOrder: number[] } {
   const clean = prototypeIsClean();
-  const views = Object.fromEntries(
-    SECTIONS.map((section) => [section, lists[section].map((r) => ownView(r as object, clean))]),
-  ) as Record<Section, Record<string, unknown>[]>;
-  const partnerIds = views.partners.map((p) => p.partnerId as string);
-  const partnerOrder = views.partners
-    .map((_, i) => i)
-    .sort((a, b) => compareText(partnerIds[a]!, partnerIds[b]!));
-  const rank = new Map(partnerOrder.map((i, r) => [partnerIds[i]!, r]));
+  const clients = lists.clients.map((r) => ownView(r as object, clean));
+  const indices = (list: readonly unknown[]) => list.map((_, i) => i);
+  const partnerOrder = [...read.partnerPosition];
   const order: Record<Section, number[]> = {
     partners: partnerOrder,
-    clients: views.clients
-      .map((_, i) => i)
-      .sort(
-        (a, b) => (views.clients[a]!.clientId as number) - (views.clients[b]!.clientId as number),
-      ),
-    users: views.users.map((_, i) => i).sort(byRankAndKey(views.users, rank, false)),
-    assignments: views.assignments
-      .map((_, i) => i)
-      .sort(byRankAndKey(views.assignments, rank, true)),
+    clients: indices(clients).sort(
+      (a, b) => (clients[a]!.clientId as number) - (clients[b]!.clientId as number),
+    ),
+    // A partner has one user per key (the data is valid): nothing else to compare.
+    users: indices(lists.users).sort(
+      (a, b) =>
+        read.userRank[a]! - read.userRank[b]! || read.userKeyRank(a) - read.userKeyRank(b) || a - b,
+    ),
+    assignments: indices(lists.assignments).sort(byAssignment(lists.assignments, read, clean)),
   };
   const period = own(input, "period");
   const reference = {
@@ -403,34 +410,19 @@ export function canonicalReference(
   return { reference, partnerOrder };
 }
 
-// The canonical order of users or assignments (see canonicalReference);
-// each raw email parsed once (every one parses: the data is valid).
-function byRankAndKey(
-  records: readonly Record<string, unknown>[],
-  rank: Map<string, number>,
-  clients: boolean,
-) {
-  const keys = new Map<unknown, string>();
-  const keyOf = (email: unknown): string => {
-    let key = keys.get(email);
-    if (key === undefined) {
-      const parsed = parseEmailIdentity(email);
-      // every email parses here (the data is valid): the "" is never taken
-      /* v8 ignore next -- @preserve */
-      key = parsed.ok ? parsed.value.key : "";
-      keys.set(email, key);
-    }
-    return key;
-  };
-  const ranks = records.map((r) => rank.get(r.partnerId as string)!);
-  const emailKeys = records.map((r) => keyOf(r.email));
+// The canonical order of assignments (see canonicalReference), from the
+// ranks of the reading that validated them.
+function byAssignment(list: readonly unknown[], read: AttributionReference, clean: boolean) {
+  const records = list.map((r) => ownView(r as object, clean));
+  const ranks = Int32Array.from(records, (_, i) => read.assignmentRank(i));
+  const keyRanks = Int32Array.from(records, (_, i) => read.assignmentKeyRank(i));
   return (i: number, j: number): number => {
     const a = records[i]!;
     const b = records[j]!;
     return (
       ranks[i]! - ranks[j]! ||
-      (clients ? (a.clientId as number) - (b.clientId as number) : 0) ||
-      compareText(emailKeys[i]!, emailKeys[j]!) ||
+      (a.clientId as number) - (b.clientId as number) ||
+      keyRanks[i]! - keyRanks[j]! ||
       compareOptional(a.assignedAt, b.assignedAt) ||
       compareOptional(a.activatedAt, b.activatedAt) ||
       compareOptional(a.removedAt, b.removedAt) ||

@@ -22,7 +22,7 @@
  */
 
 import { own } from "../guards.js";
-import type { Evidence, Ledger } from "./credit-core.js";
+import type { Evidence, KnownKeys, Ledger } from "./credit-core.js";
 import { describeValue } from "./money.js";
 import {
   type Decoded,
@@ -53,7 +53,9 @@ let referenceMemo = new WeakMap<object, Decoded>();
 // much cheaper than preparing it again.
 const fingerprintMemo = new Map<string, WeakRef<Decoded>>();
 
-export function decodeReference(reference: unknown): Decoded {
+// `knownKeys`: the keys of its emails, when a reading of the same data
+// just parsed them (startAttribution).
+export function decodeReference(reference: unknown, knownKeys?: KnownKeys): Decoded {
   if (!isObject(reference))
     return invalidState("malformed", ["reference"], "reference is not an object.");
   const cached = referenceMemo.get(reference);
@@ -63,7 +65,7 @@ export function decodeReference(reference: unknown): Decoded {
     return invalidState("malformed", ["reference"], "the reference is not JSON.");
   let result = fingerprintMemo.get(fingerprint)?.deref();
   if (result === undefined) {
-    result = prepareReference(reference, fingerprint);
+    result = prepareReference(reference, fingerprint, knownKeys);
     if ("ledger" in result) {
       for (const [key, ref] of fingerprintMemo)
         if (ref.deref() === undefined) fingerprintMemo.delete(key);

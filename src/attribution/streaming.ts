@@ -22,7 +22,14 @@
 import { isRecord, own } from "../guards.js";
 import type { Activity } from "../model.js";
 import { err, ok, type Result } from "../result.js";
-import { type EmailCache, type Evidence, type Ledger, prepareAttribution } from "./credit-core.js";
+import {
+  type EmailCache,
+  type Evidence,
+  type KnownKeys,
+  type Ledger,
+  readAttributionReference,
+} from "./credit-core.js";
+import { refuse } from "./engine/issues.js";
 import { toList } from "./points.js";
 import { isEarlierEvidence } from "./rules/evidence.js";
 import {
@@ -85,10 +92,10 @@ export function startAttribution(
   const lists = Object.fromEntries(
     SECTIONS.map((section) => [section, toList(own(input, section)) ?? own(input, section)]),
   ) as unknown as Record<Section, readonly unknown[]>;
-  const refused = validateStart(input, lists);
-  if (refused !== null) return refused;
-  const { reference, partnerOrder } = canonicalReference(input, lists);
-  const ready = decodeReference(reference);
+  const ordered = orderStart(input, lists);
+  if ("error" in ordered) return ordered;
+  const { reference, partnerOrder, knownKeys } = ordered;
+  const ready = decodeReference(reference, knownKeys);
   // Cannot happen: the data was just validated. Reported rather than thrown.
   /* v8 ignore next -- @preserve */
   if (!("ledger" in ready)) return err(internalError(ready));
@@ -106,21 +113,21 @@ export function startAttribution(
   });
 }
 
-// The refusal of start input that is not valid, or null. The ledger it
-// prepares is dropped on return, before the canonical reference is
-// prepared again: the two are never held at once.
-function validateStart(
+// Validates the start input (as attributeManagedCredit does, activities
+// aside) and puts its reference data in the canonical order, with the
+// order keys of that reading; its refusal when it is not valid. What the
+// reading indexed is dropped on return, before the canonical reference is
+// prepared, except the keys of its emails, which spare parsing them again.
+function orderStart(
   input: unknown,
   lists: Record<Section, readonly unknown[]>,
-): { readonly ok: false; readonly error: AttributionError } | null {
-  const checked = prepareAttribution(isRecord(input) ? { ...input, ...lists } : input);
-  if (checked.issues.length === 0) return null;
-  return checked.finish(checked.evidence(), checked.partnerPosition) as {
-    readonly ok: false;
-    readonly error: AttributionError;
-  };
+):
+  | (ReturnType<typeof canonicalReference> & { readonly knownKeys: KnownKeys })
+  | { readonly ok: false; readonly error: AttributionError } {
+  const read = readAttributionReference(isRecord(input) ? { ...input, ...lists } : input);
+  if (read.issues.length > 0) return refuse(read.issues);
+  return { ...canonicalReference(input, lists, read), knownKeys: read.knownKeys };
 }
-
 /**
  * Feeds a batch of activities to a state and returns the new state; the
  * given state is not changed. Valid activities are kept only when they are

@@ -14,7 +14,7 @@ import { inactiveReason, windowEnd, windowStart } from "../rules/active-window.j
 import { EmployeeStatus, Stage } from "../rules/checks.js";
 import { isRecordAt, need, STATUS, STATUSES, time } from "./issues.js";
 import type { LedgerData } from "./ledger-data.js";
-import { checkEmail, clientRef, partnerRef, readEmail } from "./reference-data.js";
+import { checkEmail, clientRef, partnerRef, rankOf, readEmail } from "./reference-data.js";
 
 // A chain longer than this (the users of one address, the partners of one
 // client) is looked up in a table instead of walked, so that no shape of
@@ -134,7 +134,7 @@ function userOf(data: LedgerData, key: number, partnerId: unknown): number {
     while (user >= 0 && partnerIds[userRank[user]!] !== partnerId) user = nextUser[user]!;
     return user;
   }
-  const rank = data.partnerRank.get(partnerId as string);
+  const rank = rankOf(data, partnerId);
   return rank === undefined ? -1 : userTable.cells[groupCell(userTable, rank, key) + 2]! - 1;
 }
 

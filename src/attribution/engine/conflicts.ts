@@ -11,58 +11,87 @@
  * @module
  */
 
-import { groupCell, type Link, parties, precedes } from "../../conflicts/kernel.js";
+import { compareLinks, groupCell, precedes } from "../../conflicts/kernel.js";
+import type { Assignment } from "../../model.js";
 import { Stage } from "../rules/checks.js";
 import type { LedgerData } from "./ledger-data.js";
 
-type Party = Pick<Link, "partnerId" | "clientId" | "email" | "assignedAt">;
-
 /**
- * Runs check 3 on every contested group, marking the contenders.
+ * Runs check 3 on every contested group, marking the contenders. The
+ * conflict of a group is kept once, under the group's latest member
+ * ({@link conflictOfAssignment} finds it from any member).
  *
  * @param data - the index, with the assignments read
  */
 export function findContenders(data: LedgerData): void {
   const { groups, assignmentKey, assignmentPair, pairClient } = data;
   const examined = new Set<number>();
+  // Per partner rank, its earliest live link in the group being examined
+  // (-1: none); reset after each group, so a group costs its members only.
+  let earliest: Int32Array | null = null;
   for (const member of data.issues.length === 0 ? data.contested : []) {
     const g = groupCell(groups, pairClient[assignmentPair[member]!]!, assignmentKey[member]!);
     if (examined.has(g)) continue;
     examined.add(g);
-    examineGroup(data, groups.cells[g + 2]! - 1, data.keys[assignmentKey[member]!]!);
+    earliest ??= new Int32Array(data.partnerIds.length).fill(-1);
+    examineGroup(data, groups.cells[g + 2]! - 1, data.keys[assignmentKey[member]!]!, earliest);
   }
 }
 
+// A live link (pending or active) links the address; removed and expired
+// assignments link nothing.
+const isLive = (a: Assignment) => a.status === "active" || a.status === "pending_access";
+
 // One contested group, from its latest member.
-function examineGroup(data: LedgerData, latest: number, key: string): void {
-  const { span, stage, pairRank, assignmentPair, view, conflictOf } = data;
+function examineGroup(data: LedgerData, latest: number, key: string, earliest: Int32Array): void {
+  const { span, stage, pairRank, assignmentPair, view } = data;
   // Each partner's earliest live link, by the kernel's link order.
-  const links = new Map<number, Party>();
+  const ranks: number[] = [];
   for (let i = latest; i >= 0; i = span[3 * i + 2]!) {
-    const { partnerId, clientId, email, status, assignedAt } = view(i);
-    if (status !== "active" && status !== "pending_access") continue;
-    // `+ 0` turns -0 into 0, as the detector does.
-    const link = { partnerId, clientId, email, assignedAt: assignedAt + 0 };
+    const record = view(i);
+    if (!isLive(record)) continue;
     const rank = pairRank[assignmentPair[i]!]!;
-    const seen = links.get(rank);
-    if (seen === undefined || precedes(link, seen)) links.set(rank, link);
+    const seen = earliest[rank]!;
+    if (seen < 0) ranks.push(rank);
+    if (seen < 0 || precedes(record, view(seen))) earliest[rank] = i;
   }
-  if (links.size < 2) return;
-  const [holder, ...rest] = parties(links.values()) as [Party, ...Party[]];
-  const party = ({ partnerId, email, assignedAt }: Party) => ({ partnerId, email, assignedAt });
-  const conflict = {
-    clientId: holder.clientId,
-    email: key,
-    holder: party(holder),
-    contenders: rest.map(party),
-  };
-  for (let i = latest; i >= 0; i = span[3 * i + 2]!) {
-    const link = links.get(pairRank[assignmentPair[i]!]!);
-    if (stage[i] === Stage.Candidate && link !== undefined && link !== holder) {
-      stage[i] = Stage.ConflictContender;
-      conflictOf.set(i, conflict);
+  if (ranks.length >= 2) {
+    const links = ranks.map((rank) => earliest[rank]!);
+    links.sort((a, b) => compareLinks(view(a), view(b)));
+    const holder = pairRank[assignmentPair[links[0]!]!]!;
+    data.conflictOf.set(latest, {
+      clientId: view(links[0]!).clientId,
+      email: key,
+      holder: party(view(links[0]!)),
+      contenders: links.slice(1).map((i) => party(view(i))),
+    });
+    for (let i = latest; i >= 0; i = span[3 * i + 2]!) {
+      const rank = pairRank[assignmentPair[i]!]!;
+      if (stage[i] === Stage.Candidate && earliest[rank]! >= 0 && rank !== holder)
+        stage[i] = Stage.ConflictContender;
     }
   }
+  for (const rank of ranks) earliest[rank] = -1;
+}
+
+// A party as the conflict reports it; `+ 0` turns -0 into 0, as the
+// detector does.
+function party({ partnerId, email, assignedAt }: Assignment) {
+  return { partnerId, email, assignedAt: assignedAt + 0 };
+}
+
+/**
+ * The conflict a contender loses: its group's, kept under the group's
+ * latest member.
+ *
+ * @param data - the index, with check 3 done
+ * @param assignment - a conflict contender
+ * @returns the conflict
+ */
+export function conflictOfAssignment(data: LedgerData, assignment: number) {
+  const { groups, pairClient, assignmentPair, assignmentKey } = data;
+  const g = groupCell(groups, pairClient[assignmentPair[assignment]!]!, assignmentKey[assignment]!);
+  return data.conflictOf.get(groups.cells[g + 2]! - 1);
 }
 
 /**

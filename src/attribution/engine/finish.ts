@@ -7,7 +7,7 @@
  * @module
  */
 
-import type { PartnerUser } from "../../model.js";
+import type { Activity, PartnerUser } from "../../model.js";
 import { err, ok, type Result } from "../../result.js";
 import type { PointRate } from "../money.js";
 import { pointsOfAmount, pointsOfWeightedSums } from "../points.js";
@@ -26,6 +26,7 @@ import type {
   PartnerCredit,
 } from "../types.js";
 import { userOfAssignment } from "./assignments.js";
+import { conflictOfAssignment } from "./conflicts.js";
 import { compareText, push, refuse } from "./issues.js";
 import type { Evidence, LedgerData } from "./ledger-data.js";
 import { reportedFirst } from "./order.js";
@@ -132,7 +133,7 @@ function decision(data: LedgerData, evidence: Evidence, pair: number, by: number
   if (s === Stage.NoTaggedEmployee) evidenceOf.reason = EMPLOYEE_STATUSES[reason[best]!];
   else if (s === Stage.NoActiveAssignment) evidenceOf.reason = INACTIVE_REASONS[reason[best]!];
   else evidenceOf.activeWindow = { start: span[3 * best], end: span[3 * best + 1] };
-  if (s === Stage.ConflictContender) evidenceOf.conflict = data.conflictOf.get(best);
+  if (s === Stage.ConflictContender) evidenceOf.conflict = conflictOfAssignment(data, best);
   if (by >= 0) evidenceOf.activity = { clientId, email: evidence.email[by], at: evidence.at[by] };
   return {
     partnerId: data.partnerIds[data.pairRank[pair]!]!,
@@ -142,21 +143,49 @@ function decision(data: LedgerData, evidence: Evidence, pair: number, by: number
   } as CreditDecision;
 }
 
-// Shares and points per partner; `amount_overflow` when a partner's managed
-// MRR in one currency passes Number.MAX_SAFE_INTEGER.
+// Shares and points per partner, in partnerId order; `amount_overflow`
+// when a partner's managed MRR in one currency passes
+// Number.MAX_SAFE_INTEGER. rule: the MRR is split evenly in integer minor
+// units, largest remainder, leftover units to the smaller partnerId first.
+// Credited pairs come in partnerId order, a partner's consecutively, so the
+// k-th one seen for a client is its k-th servicing partner, and each
+// partner is totalled as its pairs go by.
 function partnerCredits(
   data: LedgerData,
   credited: readonly number[],
   positions: readonly number[],
 ): PartnerCredit[] | AttributionError {
-  const { clientsOf, totalsOf } = shares(data, credited);
+  const { clientIds, clientMrr, clientRate, clientGrowth, pairClient, pairRank } = data;
+  const servicing = new Int32Array(clientIds.length);
+  for (const pair of credited) servicing[pairClient[pair]!]!++;
+  const seenPerClient = new Int32Array(clientIds.length);
   const overflow: AttributionIssue[] = [];
+  // The partner's totals per rate, as [plain, growth-market] minor units.
+  const totals = new Map<PointRate, [number, number]>();
+  let next = 0;
   const result = data.partnerIds.map((partnerId, rank): PartnerCredit => {
-    const byRate = totalsOf[rank];
     // A partner with nothing credited.
-    if (byRate === undefined) return { partnerId, points: 0, managedMrr: [], clients: [] };
-    const totals = [...byRate].sort(([a], [b]) => compareText(a.currency, b.currency));
-    const managedMrr = totals.map(([{ currency }, [plain, growth]]) => {
+    if (next >= credited.length || pairRank[credited[next]!] !== rank)
+      return { partnerId, points: 0, managedMrr: [], clients: [] };
+    const clients: CreditedClient[] = [];
+    totals.clear();
+    for (; next < credited.length && pairRank[credited[next]!] === rank; next++) {
+      const c = pairClient[credited[next]!]!;
+      const rate = clientRate[c]!;
+      const growth = clientGrowth[c]!;
+      const share = evenShare(clientMrr[c]!, servicing[c]!, seenPerClient[c]!++);
+      clients.push({
+        clientId: clientIds[c]!,
+        share: { amountMinor: share, currency: rate.currency },
+        points: pointsOfAmount(share, managedMultiplier(growth), rate),
+      });
+      const total = totals.get(rate);
+      if (total === undefined) totals.set(rate, growth ? [0, share] : [share, 0]);
+      else total[growth ? 1 : 0] += share;
+    }
+    const byCurrency = [...totals];
+    if (byCurrency.length > 1) byCurrency.sort(([a], [b]) => compareText(a.currency, b.currency));
+    const managedMrr = byCurrency.map(([{ currency }, [plain, growth]]) => {
       const amountMinor = plain + growth;
       // Sums of non-negative numbers only grow, so an unsafe sum stays unsafe.
       if (!Number.isSafeInteger(amountMinor))
@@ -170,44 +199,9 @@ function partnerCredits(
         );
       return { amountMinor, currency };
     });
-    return { partnerId, points: totalPoints(totals), managedMrr, clients: clientsOf[rank]! };
+    return { partnerId, points: totalPoints(byCurrency), managedMrr, clients };
   });
   return overflow.length > 0 ? (refuse(overflow).error as AttributionError) : result;
-}
-
-// rule: the MRR is split evenly in integer minor units, largest remainder,
-// leftover units to the smaller partnerId first. Credited pairs come in
-// partnerId order, so the k-th one seen for a client is its k-th servicing
-// partner. Returns each partner's clients and its totals per rate, as
-// [plain, growth-market] minor units.
-function shares(data: LedgerData, credited: readonly number[]) {
-  const { clientIds, clientMrr, clientRate, clientGrowth, pairClient, pairRank } = data;
-  const servicing = new Int32Array(clientIds.length);
-  for (const pair of credited) servicing[pairClient[pair]!]!++;
-  const seenPerClient = new Int32Array(clientIds.length);
-  // Per partner (made for those with credit only): the clients it services,
-  // and its totals per rate as [plain, growth-market] minor units.
-  const clientsOf: CreditedClient[][] = [];
-  const totalsOf: Map<PointRate, [number, number]>[] = [];
-  for (const pair of credited) {
-    const c = pairClient[pair]!;
-    const rate = clientRate[c]!;
-    const growth = clientGrowth[c]!;
-    const share = evenShare(clientMrr[c]!, servicing[c]!, seenPerClient[c]!++);
-    const rank = pairRank[pair]!;
-    clientsOf[rank] ??= [];
-    totalsOf[rank] ??= new Map();
-    clientsOf[rank].push({
-      clientId: clientIds[c]!,
-      share: { amountMinor: share, currency: rate.currency },
-      points: pointsOfAmount(share, managedMultiplier(growth), rate),
-    });
-    const totals = totalsOf[rank];
-    const total = totals.get(rate) ?? [0, 0];
-    total[growth ? 1 : 0] += share;
-    totals.set(rate, total);
-  }
-  return { clientsOf, totalsOf };
 }
 
 // rule: each partner total is rounded from its own exact value, not summed
@@ -228,29 +222,43 @@ function totalPoints(totals: readonly (readonly [PointRate, [number, number]])[]
 }
 
 // Each (address, client) of lost credit, for every user of the address who
-// is no tagged employee, sorted by partnerId, clientId, email.
+// is no tagged employee, sorted by partnerId, clientId, email: by ranks, so
+// that sorting compares integers (one user per partner and key, one
+// activity per key and client: no two entries tie).
 function lostCreditOf(data: LedgerData, evidence: Evidence): LostCredit[] {
-  const { keyUntagged, nextUntagged, users, userRank, userStatus, partnerIds, keys } = data;
-  const lostCredit: LostCredit[] = [];
+  const { keyUntagged, nextUntagged, users, userRank, userStatus, partnerIds, keys, keyRank } =
+    data;
+  const userOf: number[] = [];
+  const activityOf: Activity[] = [];
   for (const [k, byClient] of evidence.lost) {
     for (let index = keyUntagged[k]!; index >= 0; index = nextUntagged[index]!) {
-      const user = users[index] as PartnerUser;
-      for (const [clientId, activity] of byClient) {
-        lostCredit.push({
-          partnerId: partnerIds[userRank[index]!]!,
-          clientId,
-          email: keys[k]!,
-          user,
-          reason: EMPLOYEE_STATUSES[userStatus[index]! as 1 | 2],
-          activity,
-        });
+      for (const activity of byClient.values()) {
+        userOf.push(index);
+        activityOf.push(activity);
       }
     }
   }
-  return lostCredit.sort(
-    (a, b) =>
-      compareText(a.partnerId, b.partnerId) ||
-      a.clientId - b.clientId ||
-      compareText(a.email, b.email),
-  );
+  const { userKey } = data;
+  const order = userOf.map((_, i) => i);
+  order.sort((i, j) => {
+    const a = userOf[i]!;
+    const b = userOf[j]!;
+    return (
+      userRank[a]! - userRank[b]! ||
+      activityOf[i]!.clientId - activityOf[j]!.clientId ||
+      keyRank[userKey[a]!]! - keyRank[userKey[b]!]!
+    );
+  });
+  return order.map((i): LostCredit => {
+    const index = userOf[i]!;
+    const activity = activityOf[i]!;
+    return {
+      partnerId: partnerIds[userRank[index]!]!,
+      clientId: activity.clientId,
+      email: keys[userKey[index]!]!,
+      user: users[index] as PartnerUser,
+      reason: EMPLOYEE_STATUSES[userStatus[index]! as 1 | 2],
+      activity,
+    };
+  });
 }

@@ -80,7 +80,10 @@ export interface LedgerData {
 
   /** Partner ids in ascending order; a partner's rank is its place here. */
   partnerIds: string[];
-  readonly partnerRank: Map<string, number>;
+  /** partnerId → where its (first) record is in the input. */
+  partnerIndex: Map<string, number>;
+  /** Per input position of a partner, its rank (see rankOf). */
+  partnerRankAt: Int32Array;
   /** Per rank, where the partner's record was in the input. */
   partnerPosition: number[];
 
@@ -93,6 +96,8 @@ export interface LedgerData {
 
   /** Raw email strings the reference data holds. */
   readonly emails: EmailCache;
+  /** Keys of raw emails a reading of the same data already parsed. */
+  readonly knownKeys: ((raw: string) => string | undefined) | undefined;
   /** Email keys, numbered in order of appearance. */
   readonly keyOf: Map<string, number>;
   readonly keys: string[];
@@ -135,7 +140,7 @@ export interface LedgerData {
   groups: GroupTable;
   /** Members whose group two partners link: where conflicts may be. */
   readonly contested: number[];
-  /** Contender → the conflict it loses. */
+  /** A contested group's latest member → the group's conflict (see conflictOfAssignment). */
   readonly conflictOf: Map<number, ConflictEvidence>;
 
   /** Per client: its latest (partner, client) pair (earlier ones follow in nextPair) and how many. */

@@ -23,7 +23,16 @@ import {
 import { toList } from "../points.js";
 import { EmployeeStatus, employeeStatus } from "../rules/checks.js";
 import type { AttributionIssue } from "../types.js";
-import { CLIENT_ID, isRecordAt, need, optionalBoolean, push, time, withinLimit } from "./issues.js";
+import {
+  CLIENT_ID,
+  compareText,
+  isRecordAt,
+  need,
+  optionalBoolean,
+  push,
+  time,
+  withinLimit,
+} from "./issues.js";
 import type { EmailCache, LedgerData } from "./ledger-data.js";
 
 /**
@@ -32,9 +41,13 @@ import type { EmailCache, LedgerData } from "./ledger-data.js";
  * the index empty, so that the index has one shape from the start).
  *
  * @param input - the argument of `attributeManagedCredit`, of any type
+ * @param knownKeys - raw emails already parsed, by their keys
  * @returns the index with the period and the currency table read
  */
-export function startLedgerData(input: unknown): LedgerData {
+export function startLedgerData(
+  input: unknown,
+  knownKeys?: (raw: string) => string | undefined,
+): LedgerData {
   const issues: AttributionIssue[] = [];
   if (!isRecord(input)) {
     push(
@@ -59,7 +72,8 @@ export function startLedgerData(input: unknown): LedgerData {
     // rate that never reaches a points figure (the result is an error).
     rates: table.ok ? table.value : () => ({ ok: true as const, value: {} as PointRate }),
     partnerIds: [],
-    partnerRank: new Map(),
+    partnerIndex: new Map(),
+    partnerRankAt: new Int32Array(0),
     partnerPosition: [],
     clientIds: [],
     clientIndex: new Map(),
@@ -67,6 +81,7 @@ export function startLedgerData(input: unknown): LedgerData {
     clientRate: [],
     clientGrowth: [],
     emails: new Map(),
+    knownKeys,
     keyOf: new Map(),
     keys: [],
     keyUser: [],
@@ -165,19 +180,36 @@ export function readEmail(
   learn: boolean,
 ): number | EmailIssue {
   if (typeof raw !== "string") return (parseEmailIdentity(raw) as { error: EmailIssue }).error;
-  let found = data.emails.get(raw) ?? cache.get(raw);
-  if (found === undefined) {
+  const found = data.emails.get(raw) ?? (cache === data.emails ? undefined : cache.get(raw));
+  return found ?? parseEmail(data, raw, cache, learn);
+}
+
+// readEmail for a raw string seen for the first time.
+function parseEmail(
+  data: LedgerData,
+  raw: string,
+  cache: EmailCache,
+  learn: boolean,
+): number | EmailIssue {
+  // A key found by an earlier reading of the same data is that parse's.
+  let key = data.knownKeys?.(raw);
+  if (key === undefined) {
     const parsed = parseEmailIdentity(raw);
-    found = parsed.ok ? (data.keyOf.get(parsed.value.key) ?? -1) : parsed.error;
-    if (found === -1 && learn && parsed.ok) {
-      found = data.keys.push(parsed.value.key) - 1;
-      data.keyOf.set(parsed.value.key, found);
-      data.keyUser.push(-1);
-      data.keyUsers.push(0);
-      data.keyUntagged.push(-1);
+    if (!parsed.ok) {
+      cache.set(raw, parsed.error);
+      return parsed.error;
     }
-    cache.set(raw, found);
+    key = parsed.value.key;
   }
+  let found = data.keyOf.get(key) ?? -1;
+  if (found === -1 && learn) {
+    found = data.keys.push(key) - 1;
+    data.keyOf.set(key, found);
+    data.keyUser.push(-1);
+    data.keyUsers.push(0);
+    data.keyUntagged.push(-1);
+  }
+  cache.set(raw, found);
   return found;
 }
 
@@ -228,7 +260,7 @@ export function partnerRef(
   index: number,
   value: unknown,
 ): number | undefined {
-  const rank = data.partnerRank.get(value as string);
+  const rank = rankOf(data, value);
   const { issues } = data;
   if (
     need(issues, isPartnerId(value), value, "a non-empty string", section, index, "partnerId") &&
@@ -316,6 +348,9 @@ function duplicate(
 export function readPartners(data: LedgerData, partners: readonly unknown[]): void {
   const { issues, clean } = data;
   const first = new Map<string, number>();
+  // Each partner's id and position, in order of first appearance.
+  const ids: string[] = [];
+  const positions: number[] = [];
   for (let index = 0; index < partners.length; index++) {
     const record = partners[index];
     if (!isRecordAt(issues, record, "partners", index)) continue;
@@ -340,7 +375,11 @@ export function readPartners(data: LedgerData, partners: readonly unknown[]): vo
         `The partner ${JSON.stringify(partnerId)}`,
         { partnerId },
       );
-    else if (valid) first.set(partnerId as string, index);
+    else if (valid) {
+      first.set(partnerId as string, index);
+      ids.push(partnerId as string);
+      positions.push(index);
+    }
     need(
       issues,
       program === "partner" || program === "provider",
@@ -361,11 +400,31 @@ export function readPartners(data: LedgerData, partners: readonly unknown[]): vo
     );
     optionalBoolean(issues, "partners", index, "matchSubdomains", matchSubdomains);
   }
-  data.partnerIds = [...first.keys()].sort();
-  data.partnerPosition = data.partnerIds.map((id, rank) => {
-    data.partnerRank.set(id, rank);
-    return first.get(id)!;
+  // Ranked by sorting the partners in hand rather than looking each id up
+  // again: an id is hashed twice in all (to find a duplicate, to record
+  // it), however many partners there are.
+  const order = ids.map((_, i) => i).sort((a, b) => compareText(ids[a]!, ids[b]!));
+  const rankAt = new Int32Array(partners.length);
+  data.partnerIds = order.map((i) => ids[i]!);
+  data.partnerPosition = order.map((i, rank) => {
+    rankAt[positions[i]!] = rank;
+    return positions[i]!;
   });
+  data.partnerRankAt = rankAt;
+  data.partnerIndex = first;
+}
+
+/**
+ * A partner's rank (its place in partnerId order), or undefined for an id
+ * no partner has.
+ *
+ * @param data - the index, with the partners read
+ * @param partnerId - any value
+ * @returns the rank
+ */
+export function rankOf(data: LedgerData, partnerId: unknown): number | undefined {
+  const position = data.partnerIndex.get(partnerId as string);
+  return position === undefined ? undefined : data.partnerRankAt[position];
 }
 
 /**
