@@ -386,10 +386,10 @@ export function canonicalReference(
     clients: indices(clients).sort(
       (a, b) => (clients[a]!.clientId as number) - (clients[b]!.clientId as number),
     ),
-    // A partner has one user per key (the data is valid): nothing else to compare.
+    // A partner has one user per key (the data is valid): nothing else to
+    // compare, and no two users tie.
     users: indices(lists.users).sort(
-      (a, b) =>
-        read.userRank[a]! - read.userRank[b]! || read.userKeyRank(a) - read.userKeyRank(b) || a - b,
+      (a, b) => read.userRank[a]! - read.userRank[b]! || read.userKeyRank(a) - read.userKeyRank(b),
     ),
     assignments: indices(lists.assignments).sort(byAssignment(lists.assignments, read, clean)),
   };
