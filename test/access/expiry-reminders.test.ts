@@ -209,6 +209,13 @@ describe("expireAssignments", () => {
     expect(expireAssignments(7 as never, T0)).toEqual({ expired: [], assignments: [] });
   });
 
+  it("keeps as it is a due record that cannot be expired (its email is not an address)", () => {
+    const broken = active({ expiresAt: T0, email: "not an address" });
+    const r = expireAssignments([broken], T0);
+    expect(r).toEqual({ expired: [], assignments: [broken] });
+    expect(r.assignments[0]).toBe(broken);
+  });
+
   it("never throws on any input", () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.anything(), (list, window, options) => {

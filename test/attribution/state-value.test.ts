@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   decodeValue,
+  encodeFields,
   encodeValue,
   INVALID,
   isJsonSafe,
@@ -57,5 +58,18 @@ describe("encodeValue and decodeValue", () => {
     expect(decodeValue(["o", "at", ["x"]])).toBe(INVALID);
     expect(decodeValue(["o", "at"])).toBe(INVALID);
     expect(decodeValue({})).toBe(INVALID);
+  });
+});
+
+describe("encodeFields", () => {
+  it("encodes the named own fields once each, in key order, and skips the absent ones", () => {
+    const record = Object.assign(Object.create({ inherited: 1 }), { b: 1, a: 2 });
+    expect(encodeFields(record, ["b", "missing", "a", "b", "inherited"])).toEqual([
+      "o",
+      "a",
+      2,
+      "b",
+      1,
+    ]);
   });
 });

@@ -281,6 +281,14 @@ describe("classifyUser: large inputs", () => {
     expect(classifyUser("jane@other.com", partner).kind).toBe("client_access_manager");
   });
 
+  it("reads a long domain list by its indexes only, not by its other own properties", () => {
+    const employeeDomains = Object.assign(new Array<string>(2_000), { 1_500: "acme.com" });
+    (employeeDomains as unknown as { extra: string }).extra = "other.com";
+    const partner = { partnerId: "acme", program: "partner", employeeDomains } as Partner;
+    expect(classifyUser("jane@acme.com", partner)).toMatchObject({ matchedDomain: "acme.com" });
+    expect(classifyUser("jane@other.com", partner).kind).toBe("client_access_manager");
+  });
+
   it("answers the same after more distinct domains than its cache holds", () => {
     const partner = {
       partnerId: "acme",

@@ -250,6 +250,33 @@ describe("previewDomainChange: loosely shaped input", () => {
     });
   });
 
+  it("reads a domain claimed twice, two claims under one domain, and a next domain given twice", () => {
+    const claims = [
+      { partnerId: "rival", domain: "eu.host.io", claimedAt: 1 },
+      { partnerId: "rival", domain: "EU.host.io", claimedAt: 2 },
+      { partnerId: "rival", domain: "us.host.io", claimedAt: 1 },
+    ];
+    const held = previewDomainChange(
+      { ...acme, matchSubdomains: true },
+      ["eu.host.io", "host.io"],
+      [],
+      {
+        claims,
+      },
+    );
+    expect(
+      !held.ok &&
+        held.error.code === "domain_change_refused" &&
+        held.error.problems.map((p) => "holder" in p.issue && p.issue.holder.partnerId),
+    ).toEqual(["rival", "rival"]);
+    const twice = previewDomainChange(acme, ["acme.io", "ACME.io", "acme.com"], users);
+    expect(twice.ok && twice.value.domains).toEqual({
+      added: ["acme.io"],
+      removed: [],
+      kept: ["acme.com"],
+    });
+  });
+
   it("ignores a claim whose domain does not parse", () => {
     const claims = [
       { partnerId: "rival", domain: "not a domain", claimedAt: 0 },
