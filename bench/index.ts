@@ -4,10 +4,12 @@
 // ratios, not the absolute times, on a shared machine. See docs/performance.md.
 
 import { formatBundles, measureBundles } from "../scripts/bundle-size.js";
+import { formatAdversarialBench, runAdversarialBench } from "./adversarial.bench.js";
 import { formatAttributionBench, runAttributionBench } from "./attribution.bench.js";
 import { formatClassificationBench, runClassificationBench } from "./classification.bench.js";
 import { formatColdStart, runColdStart } from "./cold-start.js";
 import { formatConflictsBench, runConflictsBench } from "./conflicts.bench.js";
+import { formatStateSizes, measureStateSizes } from "./state-size.bench.js";
 import { formatStreamingBench, runStreamingBench } from "./streaming.bench.js";
 
 const quick = process.argv.includes("--quick");
@@ -43,6 +45,14 @@ section(
         : { assignments: 100_000, activities: 1_000_000, batch: 10_000 },
     ),
   ),
+);
+section(
+  "Streaming state size (JSON, full and compact)",
+  formatStateSizes(measureStateSizes([sizes[sizes.length - 1]!])),
+);
+section(
+  "Adversarial shapes (one address shared by n partners, n users on one address, one client with n partners)",
+  formatAdversarialBench(runAdversarialBench({ sizes, log })),
 );
 section("Bundle sizes (esbuild, minified, gzip -9)", formatBundles(await measureBundles()));
 section("Cold start (median of 10 fresh processes)", formatColdStart(runColdStart()));

@@ -36,7 +36,7 @@ export {
   removeClientAccess,
   removeEmployee,
 } from "./access/assignment.js";
-// Assignments and authorization (design 2.3)
+// Assignments and authorization
 export type {
   Action,
   Actor,
@@ -58,7 +58,7 @@ export {
   dueReminders,
   expireAssignments,
 } from "./access/expiry-reminders.js";
-// Attribution and tiers (design 2.5)
+// Attribution and tiers
 export type {
   Attribution,
   AttributionError,
@@ -84,11 +84,14 @@ export type {
   AttributionState,
   AttributionStateError,
   AttributionStateIssue,
+  AttributionStateOptions,
   AttributionStateRecord,
   AttributionStateReference,
+  CompactAttributionState,
 } from "./attribution/streaming.js";
 export {
   addActivities,
+  compactAttributionState,
   finishAttribution,
   mergeAttributionStates,
   startAttribution,
@@ -101,7 +104,7 @@ export type {
   TierThresholdsError,
 } from "./attribution/tiers.js";
 export { evaluateTier, validateTierThresholds } from "./attribution/tiers.js";
-// Classification and eligibility (design 2.2)
+// Classification and eligibility
 export type {
   Classification,
   ClassificationCounts,
@@ -138,8 +141,9 @@ export type {
   SuggestEmployeeDomainOptions,
 } from "./classification/suggest-domain.js";
 export { employeeDomainStatus, suggestEmployeeDomain } from "./classification/suggest-domain.js";
-// Conflicts (design 2.4)
+// Conflicts
 export type {
+  DetectDomainConflictsOptions,
   DomainClaim,
   DomainConflict,
   DomainConflictParty,
@@ -149,13 +153,15 @@ export type {
   AskHolderToRemoveAccessResolution,
   DomainAddressUnavailableReason,
   EmailConflict,
+  EmailConflictOptions,
   EmailConflictParty,
   EmailConflictResolution,
   UseDifferentAddressResolution,
   UsePartnerDomainAddressResolution,
 } from "./conflicts/email-conflicts.js";
 export { checkEmailLink, detectEmailConflicts } from "./conflicts/email-conflicts.js";
-// Domains and addresses (design 2.1)
+export type { ConflictRecordIssue } from "./conflicts/records.js";
+// Domains and addresses
 export type {
   EmailAddress,
   EmailIssue,
@@ -198,8 +204,12 @@ export {
   isTimestamp,
   MAX_TIMESTAMP,
 } from "./guards.js";
+// Messages and money for people
+export type { AnyIssue, IssueCode, IssueOf } from "./messages/any-issue.js";
+export { formatIssue } from "./messages/format-issue.js";
 export type { FormatMoneyOptions } from "./messages/format-money.js";
 export { formatMoney } from "./messages/format-money.js";
+export { ISSUE_CODES } from "./messages/issue-codes.js";
 export type {
   Activity,
   Assignment,
@@ -231,7 +241,7 @@ export {
   DEFAULT_DOMAIN_CHALLENGE_TTL_MS,
   verifyDomainChallenge,
 } from "./ownership/domain-challenge.js";
-// Repository port, service and events (design 2.6, 2.7)
+// Repository port, service and events
 export { domainFamily, findClaimOverlap, isSubdomainOf } from "./ports/domain-claims.js";
 export {
   checkActivityRecords,

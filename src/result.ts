@@ -96,7 +96,7 @@ const BRAND: unique symbol = Symbol.for("partner-access.PartnerAccessError") as 
  * @example
  * ```ts
  * try {
- *   parseEmailDomainOrThrow("gmail");
+ *   parseEmailDomainOrThrow("acme");
  * } catch (e) {
  *   if (isPartnerAccessError(e)) e.issue.code; //=> "single_label"
  * }
@@ -125,7 +125,7 @@ export function isPartnerAccessError(value: unknown): value is PartnerAccessErro
  * @example
  * ```ts
  * try {
- *   parseEmailDomainOrThrow("gmail");
+ *   parseEmailDomainOrThrow("acme");
  * } catch (e) {
  *   if (e instanceof PartnerAccessError) e.code; //=> "single_label"
  * }

@@ -57,7 +57,7 @@ interface EmailIssueOf<C extends string> extends IssueBase<C> {
  *
  * @example
  * ```ts
- * const r = parseEmailAddress("jane@gmail");
+ * const r = parseEmailAddress("jane@acme");
  * if (!r.ok && r.error.code === "invalid_domain") r.error.domainIssue.code; //=> "single_label"
  * ```
  */
