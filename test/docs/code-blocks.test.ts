@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { build } from "esbuild";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PostgresServer, startPostgresServer } from "../support/postgres-server.js";
 import { type CodeBlock, codeBlocks, markdownFiles } from "./code-blocks.js";
 
 // Every code block of the README, the guides and the examples' READMEs is
@@ -14,13 +15,24 @@ const out = join(root, "node_modules/.cache/doc-blocks");
 const blocks = markdownFiles(root).flatMap((f) => codeBlocks(root, f));
 const code = blocks.filter((b) => b.lang === "ts" || b.lang === "typescript");
 const commands = blocks.filter((b) => b.lang === "sh");
-const KNOWN_LANGS = new Set(["ts", "typescript", "sh", "text", "sql", "json", "mermaid"]);
+const KNOWN_LANGS = new Set(["ts", "typescript", "sh", "text", "sql", "json", "jsonc", "mermaid"]);
 const name = (b: CodeBlock) => `${b.file.replace(/[/.]/g, "_")}_L${b.line}`;
 // Each block is written next to its page, so that a relative import in it
 // (`../examples/scale/scale.js`) means what it says to a reader of the page.
 const sourceOf = (b: CodeBlock) => join(root, dirname(b.file), `.${name(b)}.ts`);
-afterAll(() => {
+// Blocks that open a PostgreSQL pool read DATABASE_URL: they get a real
+// server, started for this file.
+let server: PostgresServer | undefined;
+const env: NodeJS.ProcessEnv = { ...process.env };
+beforeAll(async () => {
+  if (!code.some((b) => b.code.includes("DATABASE_URL"))) return;
+  server = await startPostgresServer();
+  const c = server.config;
+  env.DATABASE_URL = `postgres://${c.user}:${c.password}@${c.host}:${c.port}/${c.database}`;
+}, 120_000);
+afterAll(async () => {
   for (const b of code) rmSync(sourceOf(b), { force: true });
+  await server?.stop();
 });
 
 const aliases = {
@@ -42,12 +54,13 @@ describe("documentation code blocks", () => {
   it("compile with the project's strict settings", () => {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    for (const b of code) writeFileSync(join(out, `${name(b)}.ts`), `${b.code}\nexport {};\n`);
+    for (const b of code) writeFileSync(sourceOf(b), `${b.code}\nexport {};\n`);
     writeFileSync(
       join(out, "tsconfig.json"),
       JSON.stringify({
         extends: "../../../tsconfig.json",
-        include: ["./*.ts"],
+        include: [],
+        files: code.map(sourceOf),
         compilerOptions: { noUnusedLocals: false },
       }),
     );
@@ -65,7 +78,8 @@ describe("documentation code blocks", () => {
       const located = text.replace(
         /(\S+?)_L(\d+)\.ts\((\d+),(\d+)\)/g,
         (_, f: string, l: string, row: string) => {
-          const block = code.find((b) => name(b) === `${f.split("/").pop()}_L${l}`);
+          const base = f.split("/").pop()?.replace(/^\./, "");
+          const block = code.find((b) => name(b) === `${base}_L${l}`);
           return block === undefined ? _ : `${block.file}:${Number(l) + Number(row)}`;
         },
       );
@@ -91,6 +105,7 @@ describe("documentation code blocks", () => {
       });
       const printed = execFileSync(process.execPath, [bundle], {
         cwd: root,
+        env,
         encoding: "utf8",
         timeout: 60_000,
       });
