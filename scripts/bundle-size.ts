@@ -38,7 +38,9 @@ export interface BundleRow {
 // the conflicts kernel, the compact state and the scenario options: + 1,904
 // = 243,713 (the steps share one index object whose property names a
 // minifier keeps; a reader who finds each rule in its own file is worth it).
-const WHOLE_ENTRY_LIMIT = 243_713;
+// The PostgreSQL store's refusals (schema_too_new, its options) in five
+// languages: + 277 = 243,990.
+const WHOLE_ENTRY_LIMIT = 243_990;
 // Issue 7 set (b) at 6 kB. Keying addresses (canonical domains), exact money
 // arithmetic and the attribution core with its validation came to 8.3 kB.
 // Keying needs tr46 now that addresses are keyed by UTS #46 ToASCII:
@@ -58,7 +60,10 @@ const CLASSIFY_OWN_CODE = 8_143;
 // the record checks, whose domain checks pull in the Public Suffix List
 // (tldts, about two thirds of it). Measured at 62.3 kB; the limit holds the
 // line. Beside the service, which has those already, it adds about 9 kB.
-const POSTGRES_LIMIT = 64_000;
+// Measured before the canonical form moved to UTS #46: addresses are keyed
+// through tr46 now, so the limit moves by what tr46 adds (62,523 − 1,566 for
+// the punycode.js it replaces = 60,957), 64,000 + 60,957 = 124,957.
+const POSTGRES_LIMIT = 124_957;
 
 // Paths from the repository root: npm scripts run there.
 const DIST = resolve("dist/index.js");
