@@ -9,6 +9,7 @@ import { formatAttributionBench, runAttributionBench } from "./attribution.bench
 import { formatClassificationBench, runClassificationBench } from "./classification.bench.js";
 import { formatColdStart, runColdStart } from "./cold-start.js";
 import { formatConflictsBench, runConflictsBench } from "./conflicts.bench.js";
+import { formatServiceBench, runServiceBench } from "./service.bench.js";
 import { formatStateSizes, measureStateSizes } from "./state-size.bench.js";
 import { formatStreamingBench, runStreamingBench } from "./streaming.bench.js";
 
@@ -53,6 +54,16 @@ section(
 section(
   "Adversarial shapes (one address shared by n partners, n users on one address, one client with n partners)",
   formatAdversarialBench(runAdversarialBench({ sizes, log })),
+);
+section(
+  "Service attribution (service.attributeCredit over the in-memory repository, next to the one-shot run)",
+  formatServiceBench(
+    await runServiceBench(
+      quick
+        ? { assignments: 10_000, activities: 100_000, log }
+        : { assignments: 100_000, activities: 1_000_000, log },
+    ),
+  ),
 );
 section("Bundle sizes (esbuild, minified, gzip -9)", formatBundles(await measureBundles()));
 section("Cold start (median of 10 fresh processes)", formatColdStart(runColdStart()));

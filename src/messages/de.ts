@@ -238,7 +238,11 @@ export const DE: Language = {
             "ein Feld ist falsch",
             "Felder sind falsch",
           )
-        : `Die Anfrage ist ungültig${opt(x.s("field"), ": Prüfen Sie das Feld ")}.`,
+        : `Die Anfrage ist ungültig.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Diese Domain"}: Es wurde kein Nachweis des Besitzes übergeben. Veröffentlichen Sie den DNS-TXT-Eintrag der Domain-Prüfung, prüfen Sie ihn und legen Sie die Domains dann mit dem Nachweis erneut fest.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Dieser Benutzer"} ist bereits Benutzer des Partner-Kontos${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Die E-Mail-Domains der Partner-Mitarbeiter können nicht festgelegt werden",

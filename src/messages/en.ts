@@ -236,7 +236,11 @@ export const EN: Language = {
             "one field is wrong",
             "fields are wrong",
           )
-        : `The request is not valid${opt(x.s("field"), ": check the field ")}.`,
+        : `The request is not valid.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "This domain"}: no proof of ownership was given. Publish the DNS TXT record of the domain challenge, verify it, then set the domains again with the verification.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "This user"} is already a user of the partner account${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "The employee domains cannot be set",

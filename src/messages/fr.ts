@@ -244,7 +244,11 @@ export const FR: Language = {
             "un champ est incorrect",
             "champs sont incorrects",
           )
-        : `La demande n’est pas valide${opt(x.s("field"), `${C} vérifiez le champ `)}.`,
+        : `La demande n’est pas valide.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Ce domaine"}${C} aucune preuve de propriété n’a été fournie. Publiez l’enregistrement DNS TXT de la vérification du domaine, vérifiez-le, puis définissez de nouveau les domaines avec la vérification.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Cet utilisateur"} est déjà un utilisateur du compte partenaire${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Les domaines e-mail des employés partenaires ne peuvent pas être définis",

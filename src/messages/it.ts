@@ -240,7 +240,11 @@ export const IT: Language = {
             "un campo è errato",
             "campi sono errati",
           )
-        : `La richiesta non è valida${opt(x.s("field"), ": controllare il campo ")}.`,
+        : `La richiesta non è valida.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Questo dominio"}: non è stata fornita alcuna prova di proprietà. Pubblicate il record DNS TXT della verifica del dominio, verificatelo e impostate di nuovo i domini con la verifica.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Questo utente"} è già un utente dell'account partner${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Non è possibile impostare i domini e-mail dei dipendenti partner",

@@ -239,7 +239,11 @@ export const PT: Language = {
             "um campo está incorreto",
             "campos estão incorretos",
           )
-        : `A solicitação não é válida${opt(x.s("field"), ": verifique o campo ")}.`,
+        : `A solicitação não é válida.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Este domínio"}: nenhuma prova de propriedade foi fornecida. Publique o registro DNS TXT da verificação do domínio, verifique-o e defina os domínios novamente com a verificação.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Este usuário"} já é usuário da conta de parceiro${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Não é possível definir os domínios de e-mail dos funcionários do parceiro",

@@ -15,6 +15,7 @@ import {
   generateAssignments,
   runConflictsBench,
 } from "../../bench/conflicts.bench.js";
+import { runServiceBench } from "../../bench/service.bench.js";
 import { measureStateSizes } from "../../bench/state-size.bench.js";
 import { runStreamingBench } from "../../bench/streaming.bench.js";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
@@ -79,5 +80,12 @@ describe("benchmarks", () => {
     const [row] = measureStateSizes([2_000]);
     expect(row!.compactBytes).toBeGreaterThan(0);
     expect(row!.compactBytes).toBeLessThan(row!.fullBytes);
+  });
+
+  it("the service's streamed attribution gives the one-shot credit", async () => {
+    const [row] = await runServiceBench({ assignments: 2_000, activities: 10_000 });
+    expect(row?.activities).toBe(10_000);
+    expect(row?.pages).toBeGreaterThan(0);
+    expect(row?.points).toBeGreaterThan(0);
   });
 });
