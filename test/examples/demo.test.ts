@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 // `npm run demo` tells the whole story through the public API and the
@@ -73,5 +74,19 @@ describe("examples/demo.ts", () => {
     expect(lines).toContain(
       "36.36 managed + 20 sourced points: tier gold; for platinum: 43.64 more points, 20 more sourced",
     );
+  });
+
+  it("prints the excerpt the README shows, in that order", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const block = /Part of what it prints:\n\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const shown = (block ?? "").split("\n").filter((l) => l !== "…");
+    expect(shown.length).toBeGreaterThan(5);
+    let at = 0;
+    for (const line of shown) {
+      const found = printed.split("\n").indexOf(line, at);
+      expect(found, line).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    }
   });
 });
