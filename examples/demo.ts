@@ -1,200 +1,295 @@
-// A short tour of partner-access: run it with `npm run demo`.
+// The whole story of a partner program, through the public API and the
+// service over the in-memory repository: run it with `npm run demo`.
+//
+// Northwind, an agency, joins the program: a manager who is not a super
+// admin may not set its employee domain, a free-mail domain is refused, the
+// real domain is proven with a DNS TXT record and set. Its users are
+// classified, a contractor on gmail.com is assigned by hand through the
+// Client Access Manager, assignments go from pending to active when the
+// client lets the user in, a second agency is refused the same address on
+// the same client and given the three ways out, and a month of work earns
+// managed credit in two currencies and a tier.
 import {
-  type Assignment,
-  attributeManagedCredit,
-  classifyUsers,
-  detectEmailConflicts,
-  type Partner,
-  type PartnerUser,
-  parseEmailAddress,
-  parseEmailDomain,
-  parsePartnerEmployeeDomain,
-  partnerSeatEligibility,
+  type Actor,
+  type ClientActor,
+  createDomainChallenge,
+  createPartnerAccessService,
+  evaluateTier,
+  formatIssue,
+  formatMoney,
+  type PartnerAccessService,
+  type ResolveTxt,
+  soldPoints,
+  type TierThreshold,
+  verifyDomainChallenge,
 } from "../src/index.js";
+import { createInMemoryRepository, type InMemoryRepository } from "../src/testing/index.js";
 
-function row(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
-}
+const DAY = 86_400_000;
+const MARCH = { start: Date.UTC(2026, 2, 1), end: Date.UTC(2026, 3, 1) };
+// The service reads this clock once per use case; the story moves it forward.
+let now = Date.UTC(2026, 1, 20);
 
-function table(
-  title: string,
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  console.log(`\n${title}\n`);
-  console.log(row(header, widths));
-  console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  for (const r of rows) console.log(row(r, widths));
-}
-
-const domains = [
-  "ACME.com.",
-  "bücher.de",
-  "ＡＣＭＥ.com",
-  "northwind.io",
-  "gmail.com",
-  "mail.yahoo.com",
-  "co.uk",
-  "github.io",
-  "www.acme.com",
-  "https://acme.com/team",
-  "jane@acme.com",
-  "192.168.0.1",
-  "acme",
-  "-acme.com",
-  "\u0430cme.com",
-];
-
-table(
-  "Partner employee domains",
-  ["input", "as any email domain", "as a partner employee domain", "suggestion"],
-  domains.map((input) => {
-    const any = parseEmailDomain(input);
-    const partner = parsePartnerEmployeeDomain(input);
-    const suggestion =
-      !partner.ok && "suggestion" in partner.error ? String(partner.error.suggestion) : "";
-    return [
-      JSON.stringify(input),
-      any.ok ? any.value : `refused: ${any.error.code}`,
-      partner.ok ? partner.value : `refused: ${partner.error.code}`,
-      suggestion,
-    ];
-  }),
-);
-
-const addresses = [
-  "Jane.Doe@ACME.com",
-  "jane+crm@acme.com",
-  '"a@b"@acme.com',
-  "o'brien@bücher.de",
-  "jane@",
-  "jane..doe@acme.com",
-];
-table(
-  "Email addresses",
-  ["input", "key (the identity used for comparisons)", "or refused"],
-  addresses.map((input) => {
-    const r = parseEmailAddress(input);
-    return [JSON.stringify(input), r.ok ? r.value.key : "", r.ok ? "" : r.error.code];
-  }),
-);
-
-// --- Classification: who is recognised as a partner employee? -------------
-const northwind: Partner = {
+const admin: Actor = { userId: "ada", partnerId: "northwind", superAdmin: true, permissions: [] };
+const manager: Actor = {
+  userId: "max",
   partnerId: "northwind",
-  program: "partner",
-  employeeDomains: ["northwind.io"],
+  superAdmin: false,
+  permissions: ["manage_partner_employees"],
 };
-const contoso: Partner = {
+const rivalAdmin: Actor = {
+  userId: "rob",
   partnerId: "contoso",
-  program: "provider",
-  employeeDomains: ["contoso.com"],
+  superAdmin: true,
+  permissions: [],
 };
-const roster: PartnerUser[] = [
-  { partnerId: "northwind", email: "Jane@Northwind.io", tagged: true },
-  { partnerId: "northwind", email: "raj@eu.northwind.io", tagged: true },
-  { partnerId: "northwind", email: "freelance.mo@gmail.com", tagged: true },
-  { partnerId: "northwind", email: "lee@northwind.io", tagged: false },
-  { partnerId: "northwind", email: "lee@", tagged: true },
-];
-const { classifications, counts } = classifyUsers(roster, northwind);
-table(
-  "Classification of northwind's users (employee domain northwind.io)",
-  ["user", "classification", "Partner Seat"],
-  roster.map((user, i) => {
-    const c = classifications[i]!;
-    const seat = partnerSeatEligibility(user, northwind);
-    return [
-      user.email,
-      c.kind === "domain_match"
-        ? `domain_match (${c.matchedDomain})`
-        : c.kind === "client_access_manager"
-          ? `client_access_manager: ${c.reason}`
-          : `invalid_email: ${c.error.code}`,
-      seat.eligible ? "yes" : `no: ${seat.reasons.join(", ")}`,
-    ];
-  }),
-);
-console.log(`\ncounts: ${JSON.stringify(counts.byKind)}`);
-
-// --- Conflicts: one partner per address and client ------------------------
-const day = 86_400_000;
-const jan = Date.UTC(2026, 0, 1);
-const assignments: Assignment[] = [
-  {
-    partnerId: "northwind",
-    clientId: 501,
-    email: "freelance.mo@gmail.com",
-    status: "active",
-    assignedAt: jan,
-    activatedAt: jan,
-  },
-  {
-    partnerId: "contoso",
-    clientId: 501,
-    email: "Freelance.Mo@gmail.com",
-    status: "pending_access",
-    assignedAt: jan + day,
-  },
-  {
-    partnerId: "northwind",
-    clientId: 501,
-    email: "jane@northwind.io",
-    status: "active",
-    assignedAt: jan,
-    activatedAt: jan,
-  },
-  {
-    partnerId: "contoso",
-    clientId: 502,
-    email: "ann@contoso.com",
-    status: "active",
-    assignedAt: jan,
-    activatedAt: jan,
-  },
-];
-for (const conflict of detectEmailConflicts(assignments, [northwind, contoso])) {
-  console.log(
-    `\nConflict on client ${conflict.clientId} for ${conflict.email}: held by ${conflict.holder.partnerId}, refused for ${conflict.contenders.map((c) => c.partnerId).join(", ")}`,
-  );
-  for (const r of conflict.resolutions) console.log(`  way out: ${JSON.stringify(r)}`);
-}
-
-// --- Attribution: who earns managed credit for January? -------------------
-const attribution = attributeManagedCredit({
-  period: { start: jan, end: Date.UTC(2026, 1, 1) },
-  partners: [northwind, contoso],
-  clients: [
-    { clientId: 501, mrr: { amountMinor: 100_000, currency: "USD" } },
-    { clientId: 502, mrr: { amountMinor: 50_000, currency: "EUR" }, growthMarket: true },
-  ],
-  users: [
-    ...roster.filter((u) => u.email !== "lee@"),
-    { partnerId: "contoso", email: "freelance.mo@gmail.com", tagged: true },
-    { partnerId: "contoso", email: "ann@contoso.com", tagged: true },
-  ],
-  assignments,
-  activities: [
-    { clientId: 501, email: "jane@northwind.io", at: jan + 3 * day },
-    { clientId: 501, email: "freelance.mo@gmail.com", at: jan + 4 * day },
-    { clientId: 502, email: "ann@contoso.com", at: jan + 5 * day },
-  ],
+const clientAdmin = (clientId: number): ClientActor => ({
+  kind: "client",
+  userId: `admin-of-${clientId}`,
+  clientId,
+  superAdmin: true,
 });
-if (attribution.ok) {
-  table(
-    "Managed credit, January 2026",
-    ["partner", "points", "managed MRR", "decisions"],
-    attribution.value.partners.map((p) => [
-      p.partnerId,
-      String(p.points),
-      p.managedMrr.map((m) => `${m.amountMinor} ${m.currency} (minor units)`).join(", "),
-      attribution.value.decisions
-        .filter((d) => d.partnerId === p.partnerId)
-        .map((d) => `${d.clientId}: ${d.outcome}`)
-        .join("; "),
-    ]),
-  );
-} else {
-  console.log(attribution.error);
+
+const say = (line = "") => console.log(line);
+const heading = (title: string) => say(`\n== ${title}`);
+const outcome = (r: { ok: true } | { ok: false; error: { code: string } }) =>
+  r.ok ? "ok" : `refused: ${r.error.code}`;
+
+function ensure<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(`the demo expected success: ${r.error.message}`);
+  return r.value;
 }
+
+// A stand-in for `dns.promises.resolveTxt`: the TXT records the partner published.
+function publishedRecords(records: Record<string, string>): ResolveTxt {
+  return async (name) => (name in records ? [[records[name] ?? ""]] : []);
+}
+
+async function setDomain(service: PartnerAccessService): Promise<void> {
+  heading("1. The employee domain");
+  ensure(
+    await service.savePartnerAccount({ actor: admin, partnerId: "northwind", program: "partner" }),
+  );
+  const byManager = await service.setEmployeeDomains({
+    actor: manager,
+    partnerId: "northwind",
+    domains: ["northwind.io"],
+  });
+  say(
+    `manager sets northwind.io: ${outcome(byManager)}${byManager.ok ? "" : ` (${"reason" in byManager.error ? byManager.error.reason : ""})`}`,
+  );
+  const shared = await service.setEmployeeDomains({
+    actor: admin,
+    partnerId: "northwind",
+    domains: ["gmail.com"],
+  });
+  say(`super admin sets gmail.com: ${outcome(shared)}`);
+  if (!shared.ok) say(`  ${formatIssue(shared.error)}`);
+  const unproven = await service.setEmployeeDomains({
+    actor: admin,
+    partnerId: "northwind",
+    domains: ["Northwind.io"],
+  });
+  say(`super admin sets Northwind.io without proof: ${outcome(unproven)}`);
+
+  const challenge = ensure(createDomainChallenge("Northwind.io", { now, partnerId: "northwind" }));
+  say(`publish TXT ${challenge.recordName} = ${challenge.recordValue.replace(/=.*/, "=…")}`);
+  now += DAY;
+  const resolver = publishedRecords({ [challenge.recordName]: challenge.recordValue });
+  const verification = await verifyDomainChallenge(challenge, resolver, now);
+  say(`verification: ${verification.status}`);
+  const set = ensure(
+    await service.setEmployeeDomains({
+      actor: admin,
+      partnerId: "northwind",
+      domains: ["Northwind.io"],
+      verifications: [verification],
+    }),
+  );
+  say(
+    `with the proof: ok, employee domains ${JSON.stringify(set.partner.value.employeeDomains)}, events ${set.events.map((e) => e.type).join(", ")}`,
+  );
+}
+
+async function addUsers(service: PartnerAccessService): Promise<void> {
+  heading("2. Users, classified");
+  for (const [email, tagged] of [
+    ["jane@northwind.io", true],
+    ["sam@northwind.io", false],
+    ["alex.contractor@gmail.com", true],
+  ] as const) {
+    ensure(await service.addPartnerUser({ actor: manager, partnerId: "northwind", email, tagged }));
+  }
+  const list = ensure(
+    await service.listPartnerEmployees({ actor: manager, partnerId: "northwind" }),
+  );
+  for (const e of list.employees) {
+    const c = e.classification;
+    const how = c.kind === "client_access_manager" ? `${c.kind} (${c.reason})` : c.kind;
+    const seat = e.partnerSeat.eligible
+      ? "Partner Seat"
+      : `no seat: ${e.partnerSeat.reasons.join(", ")}`;
+    say(
+      `${e.user.value.email.padEnd(26)} tagged=${String(e.user.value.tagged).padEnd(5)} ${how.padEnd(38)} ${seat}`,
+    );
+  }
+}
+
+async function assign(service: PartnerAccessService): Promise<void> {
+  heading("3. Assignments");
+  now = Date.UTC(2026, 2, 2);
+  const jane = ensure(
+    await service.assignClient({
+      actor: manager,
+      partnerId: "northwind",
+      email: "jane@northwind.io",
+      clientId: 42,
+    }),
+  );
+  say(
+    `jane -> client 42: ${jane.assignment.value.status}, access requested from the client: ${jane.clientAccessRequested}`,
+  );
+  const alex = ensure(
+    await service.assignClient({
+      actor: manager,
+      partnerId: "northwind",
+      email: "alex.contractor@gmail.com",
+      clientId: 42,
+    }),
+  );
+  say(`alex (Client Access Manager) -> client 42: ${alex.assignment.value.status}`);
+  const euro = ensure(
+    await service.assignClient({
+      actor: manager,
+      partnerId: "northwind",
+      email: "jane@northwind.io",
+      clientId: 77,
+      hasPortalAccess: true,
+    }),
+  );
+  say(`jane -> client 77 (already in its portal): ${euro.assignment.value.status}`);
+  const untagged = await service.assignClient({
+    actor: manager,
+    partnerId: "northwind",
+    email: "sam@northwind.io",
+    clientId: 42,
+  });
+  say(`sam (untagged) -> client 42: ${outcome(untagged)}`);
+  now += DAY;
+  for (const email of ["jane@northwind.io", "alex.contractor@gmail.com"]) {
+    const granted = ensure(
+      await service.grantPortalAccess({
+        actor: clientAdmin(42),
+        partnerId: "northwind",
+        clientId: 42,
+        email,
+      }),
+    );
+    say(`client 42's admin lets ${email} in: ${granted.assignment.value.status}`);
+  }
+}
+
+async function conflict(service: PartnerAccessService): Promise<void> {
+  heading("4. A second partner, the same address, the same client");
+  ensure(
+    await service.savePartnerAccount({
+      actor: rivalAdmin,
+      partnerId: "contoso",
+      program: "partner",
+    }),
+  );
+  ensure(
+    await service.setEmployeeDomains({
+      actor: rivalAdmin,
+      partnerId: "contoso",
+      domains: ["contoso.com"],
+      verifications: [await proof("contoso.com", "contoso")],
+    }),
+  );
+  ensure(
+    await service.addPartnerUser({
+      actor: rivalAdmin,
+      partnerId: "contoso",
+      email: "Alex.Contractor@gmail.com",
+      tagged: true,
+    }),
+  );
+  const r = await service.assignClient({
+    actor: rivalAdmin,
+    partnerId: "contoso",
+    email: "Alex.Contractor@gmail.com",
+    clientId: 42,
+  });
+  if (r.ok || r.error.code !== "email_linked_to_another_partner")
+    throw new Error("the demo expected a conflict");
+  say(`contoso -> client 42: refused: ${r.error.code} (held by ${r.error.holder.partnerId})`);
+  say("the ways out:");
+  for (const way of r.error.resolutions) say(`  ${way.kind}: ${way.message}`);
+  say(`events to record: ${r.error.events.map((e) => e.type).join(", ")}`);
+  heading("5. The same refusal, for people");
+  say(`en: ${formatIssue(r.error, "en")}`);
+  say(`de: ${formatIssue(r.error, "de")}`);
+}
+
+async function proof(domain: string, partnerId: string) {
+  const challenge = ensure(createDomainChallenge(domain, { now, partnerId }));
+  const resolver = publishedRecords({ [challenge.recordName]: challenge.recordValue });
+  return verifyDomainChallenge(challenge, resolver, now);
+}
+
+async function month(service: PartnerAccessService, repository: InMemoryRepository): Promise<void> {
+  heading("6. March: managed credit");
+  await repository.recordActivities([
+    { clientId: 42, email: "jane@northwind.io", at: Date.UTC(2026, 2, 10) },
+    { clientId: 42, email: "alex.contractor@gmail.com", at: Date.UTC(2026, 2, 11) },
+    { clientId: 77, email: "jane@northwind.io", at: Date.UTC(2026, 2, 12) },
+    { clientId: 42, email: "sam@northwind.io", at: Date.UTC(2026, 2, 13) },
+  ]);
+  now = MARCH.end;
+  const { credit, decisions, lostCredit } = ensure(
+    await service.attributeCredit({ actor: manager, partnerId: "northwind", period: MARCH }),
+  );
+  for (const d of decisions) say(`client ${d.clientId}: ${d.outcome}`);
+  for (const c of credit.clients)
+    say(
+      `client ${c.clientId}: share ${formatMoney(c.share)} (de: ${formatMoney(c.share, "de")}), ${c.points} points`,
+    );
+  say(
+    `managed MRR: ${credit.managedMrr.map((m) => formatMoney(m)).join(" + ")}, managed points ${credit.points}`,
+  );
+  say(`lost credit: ${lostCredit.map((l) => `${l.email} on client ${l.clientId}`).join(", ")}`);
+
+  heading("7. The tier");
+  const sourced = ensure(
+    soldPoints([{ kind: "sourced", mrr: { amountMinor: 40_000, currency: "USD" } }]),
+  );
+  const thresholds: TierThreshold[] = [
+    { tier: "gold", totalPoints: 30, sourcedPoints: 10 },
+    { tier: "platinum", totalPoints: 100, sourcedPoints: 40 },
+  ];
+  const tier = evaluateTier(
+    { totalPoints: credit.points + sourced, sourcedPoints: sourced },
+    "partner",
+    thresholds,
+  );
+  const next = "next" in tier && tier.next !== undefined ? tier.next : null;
+  const missing =
+    next === null
+      ? ""
+      : `; for ${next.tier}: ${next.missingTotalPoints} more points, ${next.missingSourcedPoints} more sourced`;
+  say(`${credit.points} managed + ${sourced} sourced points: tier ${tier.tier}${missing}`);
+}
+
+const repository = createInMemoryRepository();
+await repository.putClient({ clientId: 42, mrr: { amountMinor: 250_000, currency: "USD" } });
+await repository.putClient({ clientId: 77, mrr: { amountMinor: 100_000, currency: "EUR" } });
+const service = createPartnerAccessService({
+  repository,
+  clock: () => now,
+  requireDomainProof: true,
+});
+await setDomain(service);
+await addUsers(service);
+await assign(service);
+await conflict(service);
+await month(service, repository);

@@ -1,6 +1,6 @@
 /**
- * Exact arithmetic for points (design 2.5: "points are exact until the final
- * rounding to two decimals, half up"). Amounts are integers and rates are
+ * Exact arithmetic for points (rule: points are exact until the final
+ * rounding to two decimals, half up). Amounts are integers and rates are
  * decimal fractions, so every point value is a fraction of two integers; it is
  * kept as one (`bigint` numerator and denominator) and rounded only when it is
  * reported. Internal to the attribution folder.

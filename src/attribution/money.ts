@@ -1,5 +1,5 @@
 /**
- * Money and the currency table (design 1 "Managed credit", 2.5): amounts are
+ * Money and the currency table: amounts are
  * integers in a currency's smallest unit, and the table says how many major
  * units of each currency equal US$100 and how many decimals the currency has.
  *
@@ -30,7 +30,7 @@ export interface CurrencyRate {
 /**
  * Currency code → {@link CurrencyRate}. Codes are compared exactly, so
  * `"usd"` is not `"USD"`. A caller's table replaces {@link defaultCurrencyTable}
- * entirely (design 2.5).
+ * entirely: a currency missing from it is `unknown_currency`.
  *
  * @example
  * ```ts
@@ -44,9 +44,9 @@ function row(per100Usd: number, exponent: number): CurrencyRate {
 }
 
 /**
- * The published US$100 equivalents (design 1), with ISO 4217 exponents.
+ * The published US$100 equivalents of the partner program, with ISO 4217 exponents.
  * Exponents are written out rather than taken from `Intl`, which says 0 for
- * COP where ISO 4217 says 2 (design 2.5).
+ * COP where ISO 4217 says 2.
  *
  * @example
  * ```ts

@@ -77,8 +77,8 @@ export function pointsOfAmount(amountMinor: number, multiplier: number, rate: Po
 /**
  * Sums `weightedMinor · rate` over currencies exactly and rounds once.
  * Internal: a partner's total and the sold points of many deals are each
- * rounded from their own exact value (design 2.5), never summed from rounded
- * parts.
+ * rounded from their own exact value (rule: each reported number is
+ * rounded once, to two decimals, half up), never summed from rounded parts.
  *
  * @param weighted - per currency, the sum of amount × points-per-US$100
  * @returns the rounded total

@@ -1,5 +1,5 @@
 /**
- * Tiers (design 1, 2.5): a Solutions Partner reaches the highest tier whose
+ * Tiers: a Solutions Partner reaches the highest tier whose
  * every minimum it meets; a Solutions Provider accumulates points but has no
  * tier. Thresholds change over time, so the caller supplies them.
  *
@@ -85,7 +85,7 @@ export interface TierThresholdsError extends IssueBase<"invalid_tier_thresholds"
 }
 
 /**
- * The result of {@link evaluateTier}: design 2.5's
+ * The result of {@link evaluateTier}:
  * `{ tier: Tier | null, reason?, next? }`, with a `reason` whenever `tier` is
  * `null`:
  * - a tier, and `next` unless no higher tier is among the thresholds;
@@ -111,7 +111,7 @@ export type TierEvaluation =
       readonly issues: readonly TierIssue[];
     };
 
-// rule (design 1): Gold < Platinum < Diamond < Elite.
+// rule: tiers rank Gold < Platinum < Diamond < Elite.
 const TIER_ORDER: readonly Tier[] = ["gold", "platinum", "diamond", "elite"];
 
 function isTier(value: unknown): value is Tier {
@@ -255,7 +255,7 @@ function gap(threshold: TierThreshold, points: TierPoints): TierGap {
 
 /**
  * The tier a partner reaches with its points. A Solutions Provider gets no
- * tier (design 1: providers accumulate managed points, but tiers do not apply
+ * tier (rule: providers accumulate managed points, but tiers do not apply
  * to them). A Solutions Partner gets the highest tier whose every minimum it
  * meets, `null` below the lowest, and what is missing for the next tier among
  * the thresholds. Never throws: bad arguments give `reason: "invalid_input"`

@@ -44,7 +44,7 @@ export interface AttributionInput {
   readonly users: Iterable<PartnerUser>;
   readonly assignments: Iterable<Assignment>;
   readonly activities: Iterable<Activity>;
-  /** Replaces the default currency table entirely (design 2.5). */
+  /** Replaces the default currency table entirely (a currency missing from it is `unknown_currency`). */
   readonly currencyTable?: CurrencyTable;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Domain conflicts (design 2.4): an employee email domain belongs to one
+ * Domain conflicts: an employee email domain belongs to one
  * partner only, and a partner that matches subdomains owns the whole tree
  * below its domain.
  *

@@ -1,5 +1,5 @@
 /**
- * Email conflicts (design 2.4): an email address can be linked to a given
+ * Email conflicts: an email address can be linked to a given
  * client by one partner only. The first partner to link it holds it; any
  * other partner that links the same address to the same client is a
  * contender, is refused, and earns no managed credit for that user there.

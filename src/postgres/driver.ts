@@ -36,6 +36,8 @@ export interface PostgresQueryable {
  */
 export interface PostgresConnection extends PostgresQueryable {
   /**
+   * Gives the connection back to the pool.
+   *
    * @param error - why the connection may be broken; the pool then closes it
    */
   release(error?: Error): void;

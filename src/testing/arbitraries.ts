@@ -448,7 +448,7 @@ function clientActor(options?: ArbitraryOptions): fc.Arbitrary<ClientActor> {
 }
 
 /**
- * Options of {@link scenario}. Each is read by own property; a value that
+ * Options of `arbitraries.scenario()`. Each is read by own property; a value that
  * is not a number is ignored (the default is used) and a number out of its
  * range is clamped to it, so no option makes building the arbitrary throw.
  *
@@ -715,7 +715,7 @@ function notNested(domains: readonly string[]): boolean {
 }
 
 /**
- * What {@link scenario} draws: the input of `attributeManagedCredit`, with
+ * What `arbitraries.scenario()` draws: the input of `attributeManagedCredit`, with
  * arrays.
  *
  * @example
@@ -746,21 +746,38 @@ export interface Scenario {
  * ```
  */
 export const arbitraries = {
+  /** Canonical email domains that `parsePartnerEmployeeDomain` accepts. */
   emailDomain,
+  /** Email addresses with a dot-atom local part on generated domains. */
   emailAddress,
+  /** Partner identifiers: short non-empty strings. */
   partnerId,
+  /** Client HubIDs: positive safe integers. */
   clientId,
+  /** Timestamps in epoch milliseconds between 2020 and 2035. */
   timestamp,
+  /** Amounts of money in a currency of the default currency table. */
   money,
+  /** Partners of either program with zero to three employee domains. */
   partner,
+  /** Users of a partner account, tagged or not. */
   partnerUser,
+  /** Clients with an MRR and, sometimes, the growth-market flag. */
   client,
+  /** Assignments in every status, with the timestamps each status needs. */
   assignment,
+  /** Qualifying activities of a user in a client's account. */
   activity,
+  /** Half-open periods `[start, end)` up to a year long. */
   period,
+  /** Sourced and assisted deals. */
   deal,
+  /** Tier thresholds: a tier and its minimum total and sourced points. */
   tierThreshold,
+  /** Partner actors: super admins or not, with or without permissions. */
   actor,
+  /** Users of a client's own portal. */
   clientActor,
+  /** Coherent inputs of `attributeManagedCredit`. */
   scenario,
 };

@@ -34,7 +34,9 @@ import {
  * ```
  */
 export interface RepositoryContractCase {
+  /** What the case checks, to name the test. */
   readonly name: string;
+  /** Runs the case: resolves when the repository passes, rejects with a `RepositoryContractViolation` when not. */
   readonly run: () => Promise<void>;
 }
 
