@@ -282,7 +282,7 @@ describe("classifyUser: large inputs", () => {
   });
 
   it("reads a long domain list by its indexes only, not by its other own properties", () => {
-    const employeeDomains = Object.assign(new Array<string>(2_000), { 1_500: "acme.com" });
+    const employeeDomains = Object.assign(new Array<string>(2_000), { 1500: "acme.com" });
     (employeeDomains as unknown as { extra: string }).extra = "other.com";
     const partner = { partnerId: "acme", program: "partner", employeeDomains } as Partner;
     expect(classifyUser("jane@acme.com", partner)).toMatchObject({ matchedDomain: "acme.com" });
