@@ -185,19 +185,22 @@ function isAction(value: unknown): value is Action {
   return typeof value === "string" && (ACTIONS as readonly string[]).includes(value);
 }
 
+// A value issue about a part of the actor or the target: it always has a path.
+type LocatedIssue = ValueIssue & { readonly path: IssuePath };
+
 // Why a request is denied: the reason, with the value issue when the actor
 // or the target is malformed.
 type Denial =
   | ForbiddenReason
-  | { readonly reason: "invalid_actor" | "invalid_target"; readonly issue: ValueIssue };
+  | { readonly reason: "invalid_actor" | "invalid_target"; readonly issue: LocatedIssue };
 
-function checkFlag(value: unknown, path: IssuePath): ValueIssue | undefined {
+function checkFlag(value: unknown, path: IssuePath): LocatedIssue | undefined {
   if (typeof value === "boolean") return undefined;
   return invalidRecord(path, value, "superAdmin must be true or false.");
 }
 
 // A userId is a non-empty string; it has no code of its own.
-function checkUserId(value: unknown, path: IssuePath): ValueIssue | undefined {
+function checkUserId(value: unknown, path: IssuePath): LocatedIssue | undefined {
   if (typeof value === "string" && value !== "") return undefined;
   return invalidRecord(path, value, "The actor needs a userId, a non-empty string.");
 }
@@ -206,7 +209,7 @@ const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 
 // rule: only an own array of strings counts as the permissions, and only its
 // own elements (never an inherited index, never an overridden `includes`).
-function readPermissions(value: unknown): ValueIssue | boolean {
+function readPermissions(value: unknown): LocatedIssue | boolean {
   if (!Array.isArray(value)) return invalidList(["actor", "permissions"], value);
   let manage = false;
   // Own keys rather than 0..length: a sparse array may claim a huge length.
@@ -222,7 +225,7 @@ function readPermissions(value: unknown): ValueIssue | boolean {
 }
 
 type ReadActor =
-  | ValueIssue
+  | LocatedIssue
   | { readonly client: ClientId; readonly superAdmin: boolean }
   | { readonly partner: PartnerId; readonly superAdmin: boolean; readonly manage: boolean };
 
@@ -252,7 +255,7 @@ function readActor(actor: unknown): ReadActor {
 function readTarget(
   target: unknown,
   needsClient: boolean,
-): ValueIssue | { readonly partnerId: PartnerId; readonly clientId: unknown } {
+): LocatedIssue | { readonly partnerId: PartnerId; readonly clientId: unknown } {
   if (!isRecord(target)) return invalidRecord(["target"], target, "The target must be an object.");
   const partnerId = own(target, "partnerId");
   const clientId = own(target, "clientId");
@@ -359,8 +362,7 @@ export function authorize(
     message: MESSAGES[reason](known),
     action: known,
   };
-  if (issue !== undefined)
-    return err({ ...error, path: issue.path ?? [], input: issue.input, issue });
+  if (issue !== undefined) return err({ ...error, path: issue.path, input: issue.input, issue });
   if (reason === "unknown_action") return err({ ...error, path: ["action"], input: action });
   return err(error);
 }

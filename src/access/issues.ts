@@ -140,6 +140,16 @@ const MESSAGES = {
  * ```
  */
 export function invalidRecord(
+  path: IssuePath,
+  input: unknown,
+  message: string,
+): InvalidRecordIssue & { readonly path: IssuePath };
+export function invalidRecord(
+  path: IssuePath | undefined,
+  input: unknown,
+  message: string,
+): InvalidRecordIssue;
+export function invalidRecord(
   path: IssuePath | undefined,
   input: unknown,
   message: string,

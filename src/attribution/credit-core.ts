@@ -192,7 +192,7 @@ function ledgerOf(data: LedgerData): Ledger {
     keyOfUser: (user) => userKey[user]!,
     untaggedUsers: (key) => {
       const list: number[] = [];
-      for (let u = keyUntagged[key] ?? -1; u >= 0; u = nextUntagged[u]!) list.push(u);
+      for (let u = keyUntagged[key]!; u >= 0; u = nextUntagged[u]!) list.push(u);
       return list;
     },
     evidence: () => ({

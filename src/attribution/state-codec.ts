@@ -165,6 +165,7 @@ export function encodeTable(table: unknown): AttributionStateValue {
 }
 
 // Cannot happen after a successful validation; reported rather than thrown.
+/* v8 ignore start -- @preserve */
 export function internalError(error: AttributionStateError): AttributionError {
   return {
     code: "invalid_attribution_input",
@@ -172,6 +173,7 @@ export function internalError(error: AttributionStateError): AttributionError {
     issues: [{ code: "invalid_record", message: error.message, path: [], input: undefined }],
   };
 }
+/* v8 ignore stop -- @preserve */
 
 // Reads parallel lists of one length into an object of lists.
 export function lists(
@@ -384,10 +386,10 @@ export function canonicalReference(
     clients: indices(clients).sort(
       (a, b) => (clients[a]!.clientId as number) - (clients[b]!.clientId as number),
     ),
-    // A partner has one user per key (the data is valid): nothing else to compare.
+    // A partner has one user per key (the data is valid): nothing else to
+    // compare, and no two users tie.
     users: indices(lists.users).sort(
-      (a, b) =>
-        read.userRank[a]! - read.userRank[b]! || read.userKeyRank(a) - read.userKeyRank(b) || a - b,
+      (a, b) => read.userRank[a]! - read.userRank[b]! || read.userKeyRank(a) - read.userKeyRank(b),
     ),
     assignments: indices(lists.assignments).sort(byAssignment(lists.assignments, read, clean)),
   };

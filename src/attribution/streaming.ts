@@ -97,6 +97,7 @@ export function startAttribution(
   const { reference, partnerOrder, knownKeys } = ordered;
   const ready = decodeReference(reference, knownKeys);
   // Cannot happen: the data was just validated. Reported rather than thrown.
+  /* v8 ignore next -- @preserve */
   if (!("ledger" in ready)) return err(internalError(ready));
   return ok({
     format: FORMAT,

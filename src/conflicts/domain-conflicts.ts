@@ -271,8 +271,9 @@ export function detectDomainConflicts(
       if (seen === undefined || precedes(party, seen)) byPartner.set(party.partnerId, party);
     }
     if (byPartner.size < 2) continue;
+    // One party per partner, so no two tie (precedes compares partnerIds).
     const [holder, ...contenders] = [...byPartner.values()].sort((a, b) =>
-      precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0,
+      precedes(a, b) ? -1 : 1,
     );
     const names = contenders.map((c) => JSON.stringify(c.partnerId)).join(", ");
     const subject = contenders.length === 1 ? `partner ${names}` : `partners ${names}`;

@@ -86,7 +86,8 @@ function checkShape(input: string, ascii: string): Result<EmailDomain, DomainIss
   if (labels.every((l) => NUMERIC_LABEL.test(l))) {
     return ipAddress(input);
   }
-  const last = labels[labels.length - 1] ?? "";
+  // split always gives at least one label
+  const last = labels[labels.length - 1]!;
   if (NUMERIC_LABEL.test(last)) {
     return domainIssue(
       "numeric_top_level_label",

@@ -172,7 +172,8 @@ function withSuggestion(
 // The host of a URL: without its scheme, user, port, path, query or fragment.
 function hostOf(text: string): string {
   const withoutScheme = text.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/)?/i, "");
-  const host = withoutScheme.split(/[/\\?#]/, 1)[0] ?? "";
+  // a split with limit 1 always gives one element
+  const host = withoutScheme.split(/[/\\?#]/, 1)[0]!;
   const withoutUser = host.slice(host.lastIndexOf("@") + 1);
   return withoutUser.replace(/:\d*$/, "");
 }

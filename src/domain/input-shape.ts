@@ -50,8 +50,9 @@ export function refuseBeforeMapping(
       "Enter only the domain, without http://, a path or a port.",
     );
   }
-  const character = trimmed.match(BEFORE_MAPPING)?.[0] ?? "";
-  const label = trimmed.split(LABEL_SEPARATORS).find((l) => l.includes(character)) ?? trimmed;
+  // BEFORE_MAPPING matched above, and none of its characters separates labels.
+  const character = trimmed.match(BEFORE_MAPPING)![0];
+  const label = trimmed.split(LABEL_SEPARATORS).find((l) => l.includes(character))!;
   return invalidCharacter(input, character, label);
 }
 

@@ -194,8 +194,13 @@ function entriesOf(value: unknown, refused: RefusedSharedDomain[]): unknown[] | 
   if (value === undefined || value === null) return undefined;
   if (typeof value === "string") return [value];
   if (!isIterable(value)) {
-    const parsed = parseEmailDomain(value);
-    if (!parsed.ok) refused.push({ entry: value, error: parsed.error });
+    // Not a string: parseEmailDomain refuses it (not_a_string), as it
+    // would this entry in a list.
+    const parsed = parseEmailDomain(value) as Extract<
+      ReturnType<typeof parseEmailDomain>,
+      { ok: false }
+    >;
+    refused.push({ entry: value, error: parsed.error });
     return undefined;
   }
   const entries: unknown[] = [];

@@ -351,6 +351,17 @@ describe("removeEmployee", () => {
   });
 });
 
+describe("removeEmployee: a stored record without an email", () => {
+  it("leaves it as it is and revokes the others", () => {
+    const odd = { ...active({ clientId: 7 }), email: 42 } as unknown as Assignment;
+    const now = T0 + 5 * HOUR;
+    const r = removeEmployee({ partnerId: "acme", email: "jane@acme.com" }, [odd, active()], now);
+    expect(r.assignments[0]).toBe(odd);
+    expect(r.revoked).toEqual([{ ...active(), status: "removed", removedAt: now }]);
+    expect(r.issues ?? []).toEqual([]);
+  });
+});
+
 describe("assignClients and assignEmployees", () => {
   it("assigns many clients to one employee, with a result per client", () => {
     const r = assignClients({

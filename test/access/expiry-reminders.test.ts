@@ -209,6 +209,13 @@ describe("expireAssignments", () => {
     expect(expireAssignments(7 as never, T0)).toEqual({ expired: [], assignments: [] });
   });
 
+  it("keeps as it is a due record that cannot be expired (its email is not an address)", () => {
+    const broken = active({ expiresAt: T0, email: "not an address" });
+    const r = expireAssignments([broken], T0);
+    expect(r).toEqual({ expired: [], assignments: [broken] });
+    expect(r.assignments[0]).toBe(broken);
+  });
+
   it("never throws on any input", () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), fc.anything(), (list, window, options) => {
@@ -219,5 +226,56 @@ describe("expireAssignments", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("dueReminders: order and loose records", () => {
+  const base = {
+    partnerId: "acme",
+    clientId: 1,
+    email: "jane@acme.com",
+    status: "active",
+    assignedAt: T0,
+    activatedAt: T0,
+    expiresAt: T0 + 40 * DAY,
+  } as const;
+  const window = { since: T0, now: T0 + 40 * DAY };
+  const order = (list: readonly object[]) =>
+    dueReminders(list as Assignment[], window, { daysBefore: [30] }).map((r) => [
+      r.assignment.partnerId,
+      r.assignment.email,
+    ]);
+
+  it("sorts reminders due together by partner, then by email key, in any input order", () => {
+    const a = { ...base, partnerId: "acme" };
+    const b = { ...base, partnerId: "globex" };
+    expect(order([b, a])).toEqual([
+      ["acme", "jane@acme.com"],
+      ["globex", "jane@acme.com"],
+    ]);
+    expect(order([a, b])).toEqual([
+      ["acme", "jane@acme.com"],
+      ["globex", "jane@acme.com"],
+    ]);
+    const jo = { ...base, email: "jo@acme.com" };
+    expect(order([jo, base])).toEqual([
+      ["acme", "jane@acme.com"],
+      ["acme", "jo@acme.com"],
+    ]);
+    expect(order([base, jo])).toEqual([
+      ["acme", "jane@acme.com"],
+      ["acme", "jo@acme.com"],
+    ]);
+  });
+
+  it("keys an email that does not parse by its text, and skips one that is not a string", () => {
+    const odd = { ...base, email: "not an email" };
+    expect(order([odd, { ...base, email: 42 }])).toEqual([["acme", "not an email"]]);
+  });
+
+  it("gives no reminders for a daysBefore list with a hole", () => {
+    const days: number[] = [30];
+    days[2] = 7;
+    expect(dueReminders([base as Assignment], window, { daysBefore: days })).toEqual([]);
   });
 });

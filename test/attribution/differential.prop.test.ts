@@ -12,6 +12,7 @@ import {
   startAttribution,
 } from "../../src/attribution/streaming.js";
 import type { Attribution } from "../../src/attribution/types.js";
+import { act, active, JAN, partner, usd } from "./fixtures.js";
 import { attributionScenario, scenarioCount } from "./scenarios.js";
 
 // Properties run thousands of cases; on a busy shared machine they need more
@@ -83,4 +84,42 @@ describe("attribution: the fast engine and the reference engine agree", () => {
       { numRuns: Math.max(100, Math.floor(RUNS / 10)), seed: 20_261_202 },
     );
   }, 600_000);
+
+  it("agrees where lookups pass from walking to a table: an address with 40 users, a client with 40 partners", () => {
+    // More than 32 users of one address, and 40 partners of client 43: both
+    // lookups go through their tables, and "solo" has no user of the address.
+    const ids = Array.from({ length: 40 }, (_, i) => `q${String(i).padStart(2, "0")}`);
+    const input = {
+      period: JAN,
+      partners: [...ids, "solo"].map((id) => partner(id)),
+      clients: [usd(42, 1_000_000), usd(43, 500_000)],
+      users: ids.flatMap((id) => [
+        { partnerId: id, email: "office@gmail.com", tagged: true },
+        { partnerId: id, email: `jane@${id}.io`, tagged: true },
+      ]),
+      assignments: [
+        ...ids.flatMap((id) => [
+          active(id, 42, "office@gmail.com"),
+          active(id, 43, `jane@${id}.io`),
+        ]),
+        active("solo", 42, "office@gmail.com"),
+      ],
+      activities: [act(42, "office@gmail.com"), ...ids.map((id) => act(43, `jane@${id}.io`))],
+    };
+    const fast = attributeManagedCredit(input);
+    expect(fast).toStrictEqual({ ok: true, value: referenceAttribution(input) });
+    const outcomes = fast.ok ? fast.value.decisions.map((d) => `${d.clientId} ${d.outcome}`) : [];
+    expect(outcomes.filter((o) => o === "43 credited")).toHaveLength(40);
+    expect(outcomes).toContain("42 no_tagged_employee"); // solo's
+    // An assignment of an unknown partner for that address is refused.
+    const ghost = attributeManagedCredit({
+      ...input,
+      assignments: [...input.assignments, active("ghost", 42, "office@gmail.com")],
+    });
+    expect(
+      !ghost.ok &&
+        ghost.error.code === "invalid_attribution_input" &&
+        ghost.error.issues.map((i) => [i.code, i.path]),
+    ).toEqual([["unknown_partner", ["assignments", 81, "partnerId"]]]);
+  });
 });

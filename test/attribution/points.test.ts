@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultCurrencyTable } from "../../src/attribution/money.js";
-import { managedPoints, soldPoints } from "../../src/attribution/points.js";
+import { defaultCurrencyTable, type PointRate } from "../../src/attribution/money.js";
+import { managedPoints, pointsOfAmount, soldPoints } from "../../src/attribution/points.js";
 import type { Deal, Money } from "../../src/model.js";
 
 const usd = (amountMinor: number): Money => ({ amountMinor, currency: "USD" });
@@ -175,5 +175,23 @@ describe("soldPoints", () => {
       ok: false,
       error: { code: "invalid_list", path: ["deals"] },
     });
+  });
+});
+
+describe("pointsOfAmount", () => {
+  it("takes the exact path for a rate whose terms are no safe integers", () => {
+    const usd: PointRate = {
+      currency: "USD",
+      per100Usd: 100,
+      exponent: 2,
+      num: 1n,
+      den: 10_000n,
+      numSafe: 1,
+      denSafe: 10_000,
+    };
+    const huge: PointRate = { ...usd, numSafe: null, denSafe: null };
+    expect(pointsOfAmount(100_000, 1, huge)).toBe(10);
+    expect(pointsOfAmount(100_000, 1, huge)).toBe(pointsOfAmount(100_000, 1, usd));
+    expect(pointsOfAmount(123_456, 2, huge)).toBe(pointsOfAmount(123_456, 2, usd));
   });
 });

@@ -92,6 +92,23 @@ describe("compact streaming states", () => {
     expect(mergeAttributionStates(start, compact.value).ok).toBe(true);
   });
 
+  it("refuses to merge compact states with the reference of other data, naming neither state", () => {
+    const { start } = started(7);
+    const other = started(8).start;
+    expect(other.fingerprint).not.toBe(start.fingerprint);
+    const compact = compactAttributionState(start);
+    if (!compact.ok) throw new Error(compact.error.message);
+    // The error is about options.reference, not about the first or the second state.
+    expect(mergeAttributionStates(compact.value, compact.value, { reference: other })).toEqual({
+      ok: false,
+      error: {
+        code: "attribution_states_differ",
+        message: expect.stringContaining(other.fingerprint),
+        fingerprints: [start.fingerprint, other.fingerprint],
+      },
+    });
+  });
+
   it("is smaller than the full state by the reference data", () => {
     const { start, activities } = started(11);
     const state = addActivities(start, activities);

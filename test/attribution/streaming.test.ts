@@ -151,6 +151,11 @@ describe("streaming attribution: the one-shot result, in parts", () => {
         refused.error.code === "invalid_attribution_input" &&
         refused.error.issues[0]?.path,
     ).toEqual(["activities"]);
+    // Merged second, such an issue keeps its null position: it is about no
+    // one activity, so the first state's activities do not shift it.
+    const after = merge(addActivities(start(reference), good), notAList);
+    expect(after.issues.map((i) => i.position)).toEqual([null]);
+    expect(finishAttribution(after)).toEqual(finishAttribution(notAList));
   });
 
   it("refuses a batch longer than 2^26 entries as one issue, and the state stays small", () => {

@@ -267,3 +267,37 @@ describe("classifyUsers", () => {
     expect(Object.isFrozen(classifyUser("jane@acme.com", acme))).toBe(true);
   });
 });
+
+describe("classifyUser: large inputs", () => {
+  it("reads a sparse domain list of huge length by its own elements", () => {
+    const employeeDomains: string[] = [];
+    employeeDomains.length = 5_000_000;
+    employeeDomains[3] = "acme.com";
+    const partner = { partnerId: "acme", program: "partner", employeeDomains } as Partner;
+    expect(classifyUser("jane@acme.com", partner)).toMatchObject({
+      kind: "domain_match",
+      matchedDomain: "acme.com",
+    });
+    expect(classifyUser("jane@other.com", partner).kind).toBe("client_access_manager");
+  });
+
+  it("reads a long domain list by its indexes only, not by its other own properties", () => {
+    const employeeDomains = Object.assign(new Array<string>(2_000), { 1500: "acme.com" });
+    (employeeDomains as unknown as { extra: string }).extra = "other.com";
+    const partner = { partnerId: "acme", program: "partner", employeeDomains } as Partner;
+    expect(classifyUser("jane@acme.com", partner)).toMatchObject({ matchedDomain: "acme.com" });
+    expect(classifyUser("jane@other.com", partner).kind).toBe("client_access_manager");
+  });
+
+  it("answers the same after more distinct domains than its cache holds", () => {
+    const partner = {
+      partnerId: "acme",
+      program: "partner",
+      employeeDomains: ["acme.com"],
+    } as Partner;
+    const first = classifyUser("jane@acme.com", partner);
+    for (let i = 0; i < 4100; i++) classifyUser(`jane@d${i}.example.com`, partner);
+    expect(classifyUser("jane@acme.com", partner)).toEqual(first);
+    expect(first).toMatchObject({ kind: "domain_match", matchedDomain: "acme.com" });
+  });
+});

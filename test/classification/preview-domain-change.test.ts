@@ -215,3 +215,79 @@ describe("previewDomainChange", () => {
     );
   });
 });
+
+describe("previewDomainChange: loosely shaped input", () => {
+  const users = [{ email: "jane@acme.com", status: "active" }] as never[];
+
+  it("reads a partner without a list of domains as having none", () => {
+    const r = previewDomainChange({ partnerId: "acme" } as never, ["acme.com"], users);
+    expect(r.ok && r.value.domains).toEqual({ added: ["acme.com"], removed: [], kept: [] });
+  });
+
+  it("reads holes in the domain lists as absent domains", () => {
+    const current = ["acme.com"];
+    current[2] = "acme.io";
+    const next: string[] = [];
+    next[1] = "acme.io";
+    const r = previewDomainChange(
+      { partnerId: "acme", employeeDomains: current } as never,
+      next,
+      users,
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok && r.error.code === "domain_change_refused") {
+      expect(r.error.problems.map((p) => p.index)).toEqual([0]);
+    }
+    const kept = previewDomainChange(
+      { partnerId: "acme", employeeDomains: current } as never,
+      ["acme.io"],
+      users,
+    );
+    expect(kept.ok && kept.value.domains).toEqual({
+      added: [],
+      removed: ["acme.com"],
+      kept: ["acme.io"],
+    });
+  });
+
+  it("reads a domain claimed twice, two claims under one domain, and a next domain given twice", () => {
+    const claims = [
+      { partnerId: "rival", domain: "eu.host.io", claimedAt: 1 },
+      { partnerId: "rival", domain: "EU.host.io", claimedAt: 2 },
+      { partnerId: "rival", domain: "us.host.io", claimedAt: 1 },
+    ];
+    const held = previewDomainChange(
+      { ...acme, matchSubdomains: true },
+      ["eu.host.io", "host.io"],
+      [],
+      {
+        claims,
+      },
+    );
+    expect(
+      !held.ok &&
+        held.error.code === "domain_change_refused" &&
+        held.error.problems.map((p) => "holder" in p.issue && p.issue.holder.partnerId),
+    ).toEqual(["rival", "rival"]);
+    const twice = previewDomainChange(acme, ["acme.io", "ACME.io", "acme.com"], users);
+    expect(twice.ok && twice.value.domains).toEqual({
+      added: ["acme.io"],
+      removed: [],
+      kept: ["acme.com"],
+    });
+  });
+
+  it("ignores a claim whose domain does not parse", () => {
+    const claims = [
+      { partnerId: "rival", domain: "not a domain", claimedAt: 0 },
+      { partnerId: "rival", domain: "acme.io", claimedAt: 0 },
+    ];
+    const r = previewDomainChange(
+      { partnerId: "acme", employeeDomains: ["acme.com"] } as never,
+      ["acme.com"],
+      users,
+      { claims },
+    );
+    expect(r.ok && r.value.domains.kept).toEqual(["acme.com"]);
+  });
+});

@@ -152,3 +152,15 @@ describe("detectDomainConflicts", () => {
     }
   });
 });
+
+describe("detectDomainConflicts: order of the claims", () => {
+  it("names the earlier claim the holder, whichever comes first", () => {
+    const early = { partnerId: "acme", domain: "acme.com", claimedAt: 1 };
+    const late = { partnerId: "rival", domain: "acme.com", claimedAt: 2 };
+    const holders = [
+      detectDomainConflicts([early, late]),
+      detectDomainConflicts([late, early]),
+    ].map((list) => list.map((c) => c.holder.partnerId));
+    expect(holders).toEqual([["acme"], ["acme"]]);
+  });
+});

@@ -434,3 +434,38 @@ describe("checkEmailLink", () => {
     }
   });
 });
+
+describe("checkEmailLink: reporting records of other clients", () => {
+  it("reports an existing record of another client whose email does not parse", () => {
+    const reported: unknown[] = [];
+    const candidate = {
+      partnerId: "globex",
+      clientId: 1,
+      email: "jane@acme.com",
+      status: "active",
+      assignedAt: 5,
+    };
+    const existing = [
+      { partnerId: "acme", clientId: 2, email: "not an email", status: "active", assignedAt: 0 },
+      { partnerId: "acme", clientId: 2, email: "jo@acme.com", status: "active", assignedAt: 0 },
+    ];
+    const r = checkEmailLink(existing as never, candidate as never, undefined, {
+      onInvalidRecord: (issue: unknown) => reported.push(issue),
+    });
+    expect(r).toEqual({ ok: true, value: undefined });
+    expect(reported).toEqual([expect.objectContaining({ code: "invalid_email" })]);
+    expect(JSON.stringify(reported)).toContain("not an email");
+  });
+});
+
+describe("detectEmailConflicts: a partner record without a domain list", () => {
+  it("offers no partner address", () => {
+    const loose = { partnerId: "northwind", program: "partner" } as unknown as Partner;
+    const [conflict] = detectEmailConflicts(
+      [link("acme", "jane@gmail.com", 1), link("northwind", "jane@gmail.com", 2)],
+      [acme, loose],
+    );
+    const reasons = conflict?.resolutions.map((r) => ("reason" in r ? r.reason : r.kind));
+    expect(reasons).toContain("partner_has_no_domain");
+  });
+});

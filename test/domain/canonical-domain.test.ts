@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicaliseDomain, domainAndAncestors } from "../../src/domain/canonical-domain.js";
+import { MAX_RAW_DOMAIN_LENGTH } from "../../src/domain/domain-issue.js";
 import { parseEmailDomain } from "../../src/domain/email-domain.js";
 import { emailKey, parseEmailIdentity } from "../../src/domain/email-identity.js";
 
@@ -56,6 +57,10 @@ describe("canonical form: UTS #46 validity rules", () => {
     ["xn--a.com", "invalid_idn", { label: "xn--a" }],
     ["xn--abc-.com", "invalid_idn", { label: "xn--abc-" }],
     ["xn--ab-ü.com", "invalid_idn", { label: "xn--ab-ü" }],
+    // an ignored soft hyphen or a mapped character in its first four places
+    ["\u00ADxn--abc.com", "invalid_idn", { label: "\u00ADxn--abc" }],
+    ["x\u00ADn--abc.com", "invalid_idn", { label: "x\u00ADn--abc" }],
+    ["ⅹn--abc.com", "invalid_idn", { label: "ⅹn--abc" }],
     ["a\u200Db.com", "invalid_joiner", { label: "a\u200Db", character: "\u200D" }],
     ["a\u200Cb.com", "invalid_joiner", { label: "a\u200Cb", character: "\u200C" }],
     ["a_b.com", "invalid_character", { character: "_", label: "a_b" }],
@@ -68,6 +73,14 @@ describe("canonical form: UTS #46 validity rules", () => {
       error: { code: expected, input, ...data },
     });
     expect(code(input)).toBe(expected);
+  });
+
+  it("refuses a raw value longer than four times a domain before reading it", () => {
+    const input = "a".repeat(MAX_RAW_DOMAIN_LENGTH + 1);
+    expect(canonicaliseDomain(input)).toMatchObject({
+      ok: false,
+      error: { code: "too_long", input, length: MAX_RAW_DOMAIN_LENGTH + 1 },
+    });
   });
 
   it("says why an xn-- label is refused", () => {

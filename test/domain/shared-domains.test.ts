@@ -202,6 +202,18 @@ describe("shared domain lists", () => {
     expect(list.domains()).not.toContain("x.gmail.com");
   });
 
+  it("drops a default entry under an added one", () => {
+    const under = (domains: readonly string[]) => domains.filter((d) => d.endsWith(".x24hr.com"));
+    const before = under(defaultSharedDomainList().domains());
+    expect(before.length).toBeGreaterThan(0);
+    const list = createSharedDomainList({ add: ["x24hr.com"] });
+    expect(list.refused).toEqual([]);
+    expect(under(list.domains())).toEqual([]);
+    expect(list.domains()).toContain("x24hr.com");
+    expect(list.size).toBe(defaultSharedDomainList().size + 1 - before.length);
+    expect(list.match(before[0]!)).toBe("x24hr.com");
+  });
+
   it("takes garbage options without throwing, reporting what it could not use", () => {
     for (const options of [null, 42, "gmail.com", [], { add: 42 }, { add: null }]) {
       const list = createSharedDomainList(options as never);

@@ -205,14 +205,15 @@ function partnerCredits(
 }
 
 // rule: each partner total is rounded from its own exact value, not summed
-// from its clients' rounded points.
+// from its clients' rounded points. Called once per partner with a credited
+// client, so `totals` has at least one currency.
 function totalPoints(totals: readonly (readonly [PointRate, [number, number]])[]): number {
-  const [only, more] = totals;
+  const only = totals[0]!;
   // Points per US$100 of the plain and the growth-market minor units.
   const plain = managedMultiplier(false);
   const growing = managedMultiplier(true);
-  const weighted = only === undefined ? 0 : only[1][0] * plain + only[1][1] * growing;
-  if (only !== undefined && more === undefined && Number.isSafeInteger(weighted))
+  const weighted = only[1][0] * plain + only[1][1] * growing;
+  if (totals.length === 1 && Number.isSafeInteger(weighted))
     return pointsOfAmount(weighted, 1, only[0]);
   return pointsOfWeightedSums(
     totals.map(
