@@ -12,6 +12,10 @@ export default defineConfig({
         find: /^partner-access\/testing$/,
         replacement: fileURLToPath(new URL("./src/testing/index.ts", import.meta.url)),
       },
+      {
+        find: /^partner-access\/postgres$/,
+        replacement: fileURLToPath(new URL("./src/postgres/index.ts", import.meta.url)),
+      },
     ],
   },
   test: {

@@ -101,3 +101,6 @@ const identical = JSON.stringify(r.library) === JSON.stringify(r.baseline);
 console.log(
   `${subject}, ${size} records, median of ${runs}: ${ref} ${b.toFixed(1)} ms, working tree ${a.toFixed(1)} ms, ratio ${(a / b).toFixed(2)}, identical results: ${identical}`,
 );
+console.log(
+  `  CPU time (user + system, all threads): ${ref} ${r.baselineCpuMs.toFixed(1)} ms, working tree ${r.libraryCpuMs.toFixed(1)} ms, ratio ${(r.libraryCpuMs / r.baselineCpuMs).toFixed(2)}`,
+);

@@ -4,10 +4,13 @@
 // ratios, not the absolute times, on a shared machine. See docs/performance.md.
 
 import { formatBundles, measureBundles } from "../scripts/bundle-size.js";
+import { formatAdversarialBench, runAdversarialBench } from "./adversarial.bench.js";
 import { formatAttributionBench, runAttributionBench } from "./attribution.bench.js";
 import { formatClassificationBench, runClassificationBench } from "./classification.bench.js";
 import { formatColdStart, runColdStart } from "./cold-start.js";
 import { formatConflictsBench, runConflictsBench } from "./conflicts.bench.js";
+import { formatServiceBench, runServiceBench } from "./service.bench.js";
+import { formatStateSizes, measureStateSizes } from "./state-size.bench.js";
 import { formatStreamingBench, runStreamingBench } from "./streaming.bench.js";
 
 const quick = process.argv.includes("--quick");
@@ -41,6 +44,24 @@ section(
       quick
         ? { assignments: 10_000, activities: 100_000, batch: 10_000 }
         : { assignments: 100_000, activities: 1_000_000, batch: 10_000 },
+    ),
+  ),
+);
+section(
+  "Streaming state size (JSON, full and compact)",
+  formatStateSizes(measureStateSizes([sizes[sizes.length - 1]!])),
+);
+section(
+  "Adversarial shapes (one address shared by n partners, n users on one address, one client with n partners)",
+  formatAdversarialBench(runAdversarialBench({ sizes, log })),
+);
+section(
+  "Service attribution (service.attributeCredit over the in-memory repository, next to the one-shot run)",
+  formatServiceBench(
+    await runServiceBench(
+      quick
+        ? { assignments: 10_000, activities: 100_000, log }
+        : { assignments: 100_000, activities: 1_000_000, log },
     ),
   ),
 );

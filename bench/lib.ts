@@ -49,6 +49,9 @@ export function runsFor(n: number): number {
 export interface SideBySide<A, B> {
   readonly libraryMs: number;
   readonly baselineMs: number;
+  /** Median CPU time of the process (user + system) per call: steadier than wall time on a busy machine. */
+  readonly libraryCpuMs: number;
+  readonly baselineCpuMs: number;
   readonly library: A;
   readonly baseline: B;
 }
@@ -70,25 +73,39 @@ export function sideBySide<A, B>(
 ): SideBySide<A, B> {
   const libraryTimes: number[] = [];
   const baselineTimes: number[] = [];
+  const libraryCpu: number[] = [];
+  const baselineCpu: number[] = [];
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
   let a!: A;
   let b!: B;
   for (let run = -warmup; run < runs; run++) {
     gc?.();
+    let c = cpu();
     let t = performance.now();
     a = library();
     const libraryMs = performance.now() - t;
+    const libraryCpuMs = cpu() - c;
     gc?.();
+    c = cpu();
     t = performance.now();
     b = baseline();
     const baselineMs = performance.now() - t;
+    const baselineCpuMs = cpu() - c;
     if (run >= 0) {
       libraryTimes.push(libraryMs);
       baselineTimes.push(baselineMs);
+      libraryCpu.push(libraryCpuMs);
+      baselineCpu.push(baselineCpuMs);
     }
   }
   return {
     libraryMs: median(libraryTimes),
     baselineMs: median(baselineTimes),
+    libraryCpuMs: median(libraryCpu),
+    baselineCpuMs: median(baselineCpu),
     library: a,
     baseline: b,
   };

@@ -36,7 +36,7 @@ export {
   removeClientAccess,
   removeEmployee,
 } from "./access/assignment.js";
-// Assignments and authorization (design 2.3)
+// Assignments and authorization
 export type {
   Action,
   Actor,
@@ -58,7 +58,7 @@ export {
   dueReminders,
   expireAssignments,
 } from "./access/expiry-reminders.js";
-// Attribution and tiers (design 2.5)
+// Attribution and tiers
 export type {
   Attribution,
   AttributionError,
@@ -84,11 +84,14 @@ export type {
   AttributionState,
   AttributionStateError,
   AttributionStateIssue,
+  AttributionStateOptions,
   AttributionStateRecord,
   AttributionStateReference,
+  CompactAttributionState,
 } from "./attribution/streaming.js";
 export {
   addActivities,
+  compactAttributionState,
   finishAttribution,
   mergeAttributionStates,
   startAttribution,
@@ -101,7 +104,7 @@ export type {
   TierThresholdsError,
 } from "./attribution/tiers.js";
 export { evaluateTier, validateTierThresholds } from "./attribution/tiers.js";
-// Classification and eligibility (design 2.2)
+// Classification and eligibility
 export type {
   Classification,
   ClassificationCounts,
@@ -138,8 +141,9 @@ export type {
   SuggestEmployeeDomainOptions,
 } from "./classification/suggest-domain.js";
 export { employeeDomainStatus, suggestEmployeeDomain } from "./classification/suggest-domain.js";
-// Conflicts (design 2.4)
+// Conflicts
 export type {
+  DetectDomainConflictsOptions,
   DomainClaim,
   DomainConflict,
   DomainConflictParty,
@@ -149,13 +153,15 @@ export type {
   AskHolderToRemoveAccessResolution,
   DomainAddressUnavailableReason,
   EmailConflict,
+  EmailConflictOptions,
   EmailConflictParty,
   EmailConflictResolution,
   UseDifferentAddressResolution,
   UsePartnerDomainAddressResolution,
 } from "./conflicts/email-conflicts.js";
 export { checkEmailLink, detectEmailConflicts } from "./conflicts/email-conflicts.js";
-// Domains and addresses (design 2.1)
+export type { ConflictRecordIssue } from "./conflicts/records.js";
+// Domains and addresses
 export type {
   EmailAddress,
   EmailIssue,
@@ -235,7 +241,7 @@ export {
   DEFAULT_DOMAIN_CHALLENGE_TTL_MS,
   verifyDomainChallenge,
 } from "./ownership/domain-challenge.js";
-// Repository port, service and events (design 2.6, 2.7)
+// Repository port, service and events
 export { domainFamily, findClaimOverlap, isSubdomainOf } from "./ports/domain-claims.js";
 export {
   checkActivityRecords,
@@ -282,6 +288,7 @@ export type { IssueBase, IssuePath, Result } from "./result.js";
 export { err, isPartnerAccessError, ok, PartnerAccessError, unwrapOrThrow } from "./result.js";
 export { inputSchemas, schemas } from "./schemas.js";
 export type {
+  AddPartnerUserError,
   AlreadyAssignedError,
   AssignClientServiceError,
   AssignItemError,
@@ -289,25 +296,39 @@ export type {
   AttributeCreditServiceError,
   BulkAssignServiceError,
   CommonServiceError,
+  ConfirmationRequiredError,
   DomainConflictRefusal,
+  DomainNotVerifiedError,
+  DuplicateInRequestError,
   EmailConflictRefusal,
+  ExpireDueAssignmentsError,
   GrantPortalAccessServiceError,
   InvalidEmailError,
   InvalidEmployeeDomainsError,
   InvalidRequestError,
   NotInPartnerAccountError,
   PartnerNotFoundError,
+  PreviewEmployeeDomainsError,
+  ReadPartnerError,
+  RemindersDueError,
+  RemoveAccessItemError,
   RemoveClientAccessServiceError,
   RemoveEmployeeServiceError,
+  RemoveEmployeesAccessError,
   RepositoryFailureError,
+  RequestIssue,
+  SavePartnerAccountError,
   ServiceError,
   SetEmployeeDomainsError,
   TagEmployeeError,
   UnexpectedError,
+  UserAlreadyExistsError,
   UserNotFoundError,
   VersionConflictError,
 } from "./service/errors.js";
 export type {
+  AssignmentExpiredEvent,
+  AssignmentExpiryReminderDueEvent,
   ClientAccessRemovedEvent,
   ClientAccessRequestedEvent,
   ClientAssignedEvent,
@@ -319,10 +340,15 @@ export type {
   EmployeeUntaggedEvent,
   PartnerAccessEvent,
   PartnerAccessEventBase,
+  PartnerAccessEventData,
   PartnerAccessEventType,
+  PartnerSavedEvent,
+  PartnerUserAddedEvent,
   PortalAccessGrantedEvent,
 } from "./service/events.js";
 export type {
+  AddPartnerUserRequest,
+  AddPartnerUserSuccess,
   AssignClientRequest,
   AssignClientsRequest,
   AssignEmployeesRequest,
@@ -330,13 +356,27 @@ export type {
   AssignmentChanged,
   AttributeCreditRequest,
   AttributeCreditSuccess,
+  AttributionProgress,
   BulkAssignSuccess,
+  EmployeeDomainStatusSuccess,
   EmployeeRequest,
+  ExpireDueAssignmentsSuccess,
   GrantPortalAccessRequest,
+  ListPartnerEmployeesSuccess,
   PartnerAccessService,
   PartnerAccessServiceOptions,
+  PartnerEmployee,
+  PartnerRequest,
+  PreviewEmployeeDomainsRequest,
+  PreviewEmployeeDomainsSuccess,
+  RemindersDueRequest,
+  RemindersDueSuccess,
   RemoveClientAccessRequest,
   RemoveEmployeeSuccess,
+  RemoveEmployeesAccessRequest,
+  RemoveEmployeesAccessSuccess,
+  SavePartnerAccountRequest,
+  SavePartnerAccountSuccess,
   ServiceResult,
   SetEmployeeDomainsRequest,
   SetEmployeeDomainsSuccess,

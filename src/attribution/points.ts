@@ -1,7 +1,8 @@
 /**
- * Managed and sold points (design 1 "Managed credit", 2.5): 1 managed point
- * per US$100 of managed MRR (2 in growth markets); 5 sold points per US$100
- * of a sourced deal, 3 of an assisted one, doubled in growth markets.
+ * Managed and sold points: 1 managed point per US$100 of managed MRR (2 in
+ * growth markets); 5 sold points per US$100 of a sourced deal, 3 of an
+ * assisted one, doubled in growth markets (the rates are in
+ * ./rules/points.ts). Exact arithmetic, rounded once per reported number.
  *
  * @module
  */
@@ -18,6 +19,7 @@ import {
   type MoneyError,
   type PointRate,
 } from "./money.js";
+import { managedMultiplier, soldMultiplier } from "./rules/points.js";
 
 /**
  * Options of {@link managedPoints}.
@@ -46,13 +48,6 @@ export interface SoldPointsOptions {
   /** Replaces {@link defaultCurrencyTable} entirely. */
   readonly currencyTable?: CurrencyTable;
 }
-
-// rule (design 1): 1 managed point per US$100, 2 for a growth-market client.
-const MANAGED_RATE = 1;
-const GROWTH_MULTIPLIER = 2;
-// rule (design 1): 5 sold points per US$100 for a sourced deal, 3 for an
-// assisted one, doubled in growth markets.
-const SOLD_RATE = { sourced: 5, assisted: 3 } as const;
 
 /**
  * The managed points of `multiplier` × `amountMinor` in `rate`'s currency,
@@ -136,8 +131,7 @@ export function managedPoints(
   const issues: MoneyError[] = [];
   const money = checkMoney(mrr, rates.value, ["mrr"], issues);
   if (money === null) return err(issues[0]!);
-  const multiplier =
-    readOption(options, "growthMarket") === true ? MANAGED_RATE * GROWTH_MULTIPLIER : MANAGED_RATE;
+  const multiplier = managedMultiplier(readOption(options, "growthMarket"));
   return ok(pointsOfAmount(money.amountMinor, multiplier, money.rate));
 }
 
@@ -202,7 +196,7 @@ export function soldPoints(
     const growthMarket = own(deal, "growthMarket");
     const money = checkMoney(own(deal, "mrr"), rates.value, ["deals", index, "mrr"], issues);
     if (money === null) return err(issues[0]!);
-    const multiplier = SOLD_RATE[kind] * (growthMarket === true ? GROWTH_MULTIPLIER : 1);
+    const multiplier = soldMultiplier(kind, growthMarket);
     const units = BigInt(money.amountMinor) * BigInt(multiplier);
     weighted.set(money.rate, (weighted.get(money.rate) ?? 0n) + units);
   }

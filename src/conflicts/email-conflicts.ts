@@ -12,6 +12,16 @@ import { isClientId, isIterable, isPartnerId, isRecord, isTimestamp, own } from 
 import type { Assignment, ClientId, Partner, PartnerId, Timestamp } from "../model.js";
 import { err, type IssueBase, type IssuePath, ok, type Result } from "../result.js";
 import {
+  claimGroupCell,
+  clientSlot,
+  createGroupTable,
+  type GroupTable,
+  groupCell,
+  type Link,
+  parties,
+  precedes,
+} from "./kernel.js";
+import {
   type ConflictRecordIssue,
   type ConflictRecordReporter,
   ownView,
@@ -184,25 +194,6 @@ export interface EmailConflict extends IssueBase<"email_linked_to_another_partne
   /** Every other partner, one entry each, ordered by `assignedAt` then `partnerId`. */
   readonly contenders: readonly EmailConflictParty[];
   readonly resolutions: readonly EmailConflictResolution[];
-}
-
-/**
- * A live, well-formed assignment reduced to what the conflict rule reads.
- * Internal: exported so that attribution applies the same rule (see
- * {@link precedes}) without the detector.
- *
- * @example
- * ```ts
- * const link: Link = { partnerId: "acme", clientId: 42, email: "Jane@Gmail.com", local: "Jane", key: "jane@gmail.com", assignedAt: 1 };
- * ```
- */
-export interface Link {
-  readonly partnerId: PartnerId;
-  readonly clientId: ClientId;
-  readonly email: string;
-  readonly local: string;
-  readonly key: string;
-  readonly assignedAt: Timestamp;
 }
 
 // Parsed addresses by raw string, within one call: an employee is usually
@@ -388,27 +379,6 @@ function isList(value: unknown, name: string, report: ConflictRecordReporter | u
   return false;
 }
 
-/**
- * The conflict rule's order (design 2.4): the holder is the earliest
- * `assignedAt`, ties to the smaller `partnerId`. The email (as entered)
- * breaks the last tie, between two assignments of one partner, so the
- * reported party never depends on input order. Plain `<` compares UTF-16 code
- * units: locale-independent and deterministic. Internal.
- *
- * @param a - a link
- * @param b - another link
- * @returns whether `a` comes strictly before `b`
- * @example
- * ```ts
- * precedes({ ...link, assignedAt: 1 }, { ...link, assignedAt: 2 }); //=> true
- * ```
- */
-export function precedes(a: Link, b: Link): boolean {
-  if (a.assignedAt !== b.assignedAt) return a.assignedAt < b.assignedAt;
-  if (a.partnerId !== b.partnerId) return a.partnerId < b.partnerId;
-  return a.email < b.email;
-}
-
 function quote(partnerId: PartnerId): string {
   return JSON.stringify(partnerId);
 }
@@ -479,8 +449,19 @@ function suggestDomainAddress(
   };
 }
 
-// `parties` is sorted: holder first, then contenders.
-function buildConflict(
+/**
+ * The conflict of one group, with its message and its three kinds of
+ * resolution. Internal: the reference detector builds its conflicts with it.
+ *
+ * @param parties - the group's parties, sorted: holder first, then contenders
+ * @param partnerOf - the partner record of an id, for suggested addresses
+ * @returns the conflict
+ * @example
+ * ```ts
+ * buildConflict([acmeLink, northwindLink], () => undefined).holder.partnerId; //=> "acme"
+ * ```
+ */
+export function buildConflict(
   parties: readonly Link[],
   partnerOf: (partnerId: PartnerId) => unknown,
 ): EmailConflict {
@@ -514,58 +495,85 @@ function buildConflict(
   };
 }
 
-// The (client, key) groups of one call live in an open-addressing table:
-// one typed array of four 32-bit numbers per cell (the client id's low and
-// high halves, the key, the group + 1, 0 when empty), so a probe reads one
-// cache line. Linear probing; sized for the input when it is an array,
-// otherwise started small; doubled when two thirds full. Per group the
-// detector keeps only the earliest link of the first partner seen, in
-// parallel arrays; a group gets a Map of each partner's earliest link only
+// The (client, key) groups of one call, in the kernel's group table. Per
+// group the detector keeps only the earliest link of the first partner seen,
+// in parallel arrays; a group gets a Map of each partner's earliest link only
 // once a second partner shows up, which is rare. So a record costs no
 // allocation, no composite string key and no nested Map per client.
-interface GroupTable {
-  readonly bits: number;
-  readonly cells: Int32Array;
+interface Groups {
+  readonly table: GroupTable;
+  /** Slots of client ids of 2^31 and more. */
+  readonly large: Map<number, number>;
+  readonly firstPartner: PartnerId[];
+  readonly firstEmail: string[];
+  readonly firstAt: number[];
+  readonly firstLocal: string[];
+  /** Per contested group: each partner's earliest link. */
+  readonly contested: Map<number, Map<PartnerId, Link>>;
 }
 
-// Sized up front for at most 2^20 records (32 MB): an array's length is
-// only a hint (a sparse array can claim 2^32 - 1), and past that the table
-// grows as groups arrive.
-const MAX_EXPECTED = 1 << 20;
-
-function groupTable(expected: number): GroupTable {
-  let bits = 10;
-  while (2 << bits < 3 * Math.min(expected, MAX_EXPECTED)) bits++;
-  return emptyTableOf(bits);
+function createGroups(expected: number): Groups {
+  return {
+    table: createGroupTable(expected, true),
+    large: new Map(),
+    firstPartner: [],
+    firstEmail: [],
+    firstAt: [],
+    firstLocal: [],
+    contested: new Map(),
+  };
 }
 
-function emptyTableOf(bits: number): GroupTable {
-  return { bits, cells: new Int32Array(4 << bits) };
-}
-
-// Where (client, key) is, or the empty cell where it goes. Both halves of
-// the client id and the key are mixed, and the product's high bits pick the
-// cell (Fibonacci hashing).
-function cellOf(table: GroupTable, low: number, high: number, key: number): number {
-  const { bits, cells } = table;
-  const mask = (4 << bits) - 4;
-  let h =
-    (Math.imul(low ^ Math.imul(high, 0x27d4eb2d) ^ Math.imul(key, 0x85ebca77), 0x9e3779b1) >>>
-      (32 - bits)) *
-    4;
-  while (cells[h + 3] !== 0 && (cells[h] !== low || cells[h + 1] !== high || cells[h + 2] !== key))
-    h = (h + 4) & mask;
-  return h;
-}
-
-function grow(table: GroupTable): GroupTable {
-  const bigger = emptyTableOf(table.bits + 1);
-  const from = table.cells;
-  for (let i = 0; i < from.length; i += 4) {
-    if (from[i + 3] === 0) continue;
-    bigger.cells.set(from.subarray(i, i + 4), cellOf(bigger, from[i]!, from[i + 1]!, from[i + 2]!));
+// Adds one live link to its (client, key) group.
+function addLink(groups: Groups, item: Linking, parsed: Parsed): void {
+  const { table, firstPartner, firstEmail, firstAt, firstLocal } = groups;
+  const { partnerId, clientId, email } = item;
+  const at = item.assignedAt + 0;
+  const slot = clientSlot(clientId, groups.large);
+  const cell = groupCell(table, slot, parsed.id);
+  if (table.cells[cell + 2] === 0) {
+    claimGroupCell(table, cell, slot, parsed.id, firstPartner.length);
+    firstPartner.push(partnerId);
+    firstEmail.push(email);
+    firstAt.push(at);
+    firstLocal.push(parsed.local);
+    return;
   }
-  return bigger;
+  const g = table.cells[cell + 2]! - 1;
+  const byPartner = groups.contested.get(g);
+  if (byPartner !== undefined) {
+    const seen = byPartner.get(partnerId);
+    const link = toLink(item, parsed);
+    if (seen === undefined || precedes(link, seen)) byPartner.set(partnerId, link);
+  } else if (partnerId !== firstPartner[g]) {
+    // A second partner: the group is contested from now on.
+    const first: Link = {
+      partnerId: firstPartner[g]!,
+      clientId,
+      email: firstEmail[g]!,
+      local: firstLocal[g]!,
+      key: parsed.key,
+      assignedAt: firstAt[g]!,
+    };
+    groups.contested.set(
+      g,
+      new Map([
+        [first.partnerId, first],
+        [partnerId, toLink(item, parsed)],
+      ]),
+    );
+  } else if (
+    // The partner's earliest link, by the link order (one partner: its
+    // assignedAt, then the email as entered).
+    precedes(
+      { partnerId, email, assignedAt: at },
+      { partnerId, email: firstEmail[g]!, assignedAt: firstAt[g]! },
+    )
+  ) {
+    firstEmail[g] = email;
+    firstAt[g] = at;
+    firstLocal[g] = parsed.local;
+  }
 }
 
 /**
@@ -616,14 +624,7 @@ export function detectEmailConflicts(
   const reader = readerOf(options);
   const { cache, ids, clean, report } = reader;
   if (!isList(assignments, "assignments", report)) return [];
-  let table = groupTable(Array.isArray(assignments) ? assignments.length : 0);
-  // Per group: the first partner seen and its earliest link so far.
-  const firstPartner: PartnerId[] = [];
-  const firstEmail: string[] = [];
-  const firstAt: number[] = [];
-  const firstLocal: string[] = [];
-  // Per contested group: each partner's earliest link.
-  const contested = new Map<number, Map<PartnerId, Link>>();
+  const groups = createGroups(Array.isArray(assignments) ? assignments.length : 0);
   let index = -1;
   for (const value of assignments) {
     index++;
@@ -633,73 +634,18 @@ export function detectEmailConflicts(
       if (report !== undefined) diagnose(value, ["assignments", index], report);
       continue;
     }
-    const { partnerId, clientId, email } = item;
-    const at = item.assignedAt + 0;
-    const count = firstPartner.length;
-    const low = clientId | 0;
-    const high = (clientId / 0x100000000) | 0;
-    let cell = cellOf(table, low, high, parsed.id);
-    if (table.cells[cell + 3] === 0) {
-      if (3 * (count + 1) > 2 * (table.cells.length / 4)) {
-        table = grow(table);
-        cell = cellOf(table, low, high, parsed.id);
-      }
-      const { cells } = table;
-      cells[cell] = low;
-      cells[cell + 1] = high;
-      cells[cell + 2] = parsed.id;
-      cells[cell + 3] = count + 1;
-      firstPartner.push(partnerId);
-      firstEmail.push(email);
-      firstAt.push(at);
-      firstLocal.push(parsed.local);
-      continue;
-    }
-    const g = table.cells[cell + 3]! - 1;
-    const byPartner = contested.get(g);
-    if (byPartner === undefined) {
-      if (partnerId === firstPartner[g]) {
-        // precedes() within one partner: earlier assignedAt, then smaller email.
-        if (at < firstAt[g]! || (at === firstAt[g] && email < firstEmail[g]!)) {
-          firstEmail[g] = email;
-          firstAt[g] = at;
-          firstLocal[g] = parsed.local;
-        }
-      } else {
-        const first: Link = {
-          partnerId: firstPartner[g]!,
-          clientId,
-          email: firstEmail[g]!,
-          local: firstLocal[g]!,
-          key: parsed.key,
-          assignedAt: firstAt[g]!,
-        };
-        contested.set(
-          g,
-          new Map([
-            [first.partnerId, first],
-            [partnerId, toLink(item, parsed)],
-          ]),
-        );
-      }
-    } else {
-      const seen = byPartner.get(partnerId);
-      const link = toLink(item, parsed);
-      if (seen === undefined || precedes(link, seen)) byPartner.set(partnerId, link);
-    }
+    addLink(groups, item, parsed);
   }
+  const { contested } = groups;
   // The partners are read only to suggest addresses (or to report them).
   if (contested.size === 0 && report === undefined) return [];
   const partnerById = readPartners(partners, report);
   if (contested.size === 0) return [];
   const partnerOf = (id: PartnerId) => partnerById.get(id);
 
-  const conflicts = [...contested.values()].map((byPartner) => {
-    const parties = [...byPartner.values()].sort((a, b) =>
-      precedes(a, b) ? -1 : precedes(b, a) ? 1 : 0,
-    );
-    return buildConflict(parties, partnerOf);
-  });
+  const conflicts = [...contested.values()].map((byPartner) =>
+    buildConflict(parties(byPartner.values()), partnerOf),
+  );
   return conflicts.sort((a, b) =>
     a.clientId !== b.clientId ? a.clientId - b.clientId : a.email < b.email ? -1 : 1,
   );

@@ -39,6 +39,8 @@ import type {
   DomainChallengeInputIssue,
 } from "../ownership/domain-challenge.js";
 import type { RecordIssue } from "../ports/repository.js";
+import type { PostgresSchemaTooNew } from "../postgres/migrate.js";
+import type { PostgresOptionsError } from "../postgres/tables.js";
 import type { ServiceError } from "../service/errors.js";
 
 /**
@@ -86,6 +88,8 @@ export type AnyIssue =
   | DomainChallengeError
   | DomainChallengeInputIssue
   | RecordIssue
+  | PostgresOptionsError
+  | PostgresSchemaTooNew
   | ServiceError;
 
 /**

@@ -196,6 +196,7 @@ export const DE: Language = {
           unsupported_version: `${subject} stammt aus einer Version, die diese Ausgabe nicht lesen kann`,
           malformed: `${subject} ist beschädigt${at(x)}`,
           fingerprint_mismatch: `${subject} wurde verändert: Seine Daten passen nicht zu seinem Fingerabdruck`,
+          reference_required: `${subject} ist kompakt: Geben Sie den vollständigen Zustand, mit dem er begonnen wurde, als { reference } mit`,
         }) ?? `${subject} kann nicht verwendet werden`
       }. Starten Sie die Zuordnung neu.`;
     },
@@ -237,7 +238,11 @@ export const DE: Language = {
             "ein Feld ist falsch",
             "Felder sind falsch",
           )
-        : `Die Anfrage ist ungültig${opt(x.s("field"), ": Prüfen Sie das Feld ")}.`,
+        : `Die Anfrage ist ungültig.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Diese Domain"}: Es wurde kein Nachweis des Besitzes übergeben. Veröffentlichen Sie den DNS-TXT-Eintrag der Domain-Prüfung, prüfen Sie ihn und legen Sie die Domains dann mit dem Nachweis erneut fest.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Dieser Benutzer"} ist bereits Benutzer des Partner-Kontos${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Die E-Mail-Domains der Partner-Mitarbeiter können nicht festgelegt werden",
@@ -254,6 +259,8 @@ export const DE: Language = {
       `${x.s("assignment", "value", "email") ?? "Dieser Benutzer"} ist${opt(x.s("assignment", "value", "clientId"), " dem Kunden ")} bereits zugewiesen.`,
     version_conflict: (x) =>
       `Jemand anderes hat ${x.pick("record", { partner: "dieses Partner-Konto", user: "diesen Benutzer", assignment: "diese Zuweisung" }) ?? "diesen Datensatz"}${opt(x.s("key"), " (", ")")} gleichzeitig geändert.${NOTHING} Laden Sie neu und versuchen Sie es erneut.`,
+    schema_too_new: (x) =>
+      `Die Datenbank wurde von einer neueren Version eingerichtet (Schemaversion ${x.n("version") ?? "?"}, diese Version kennt bis ${x.n("supported") ?? "?"}).${NOTHING} Verwenden Sie die neuere Version.`,
     repository_failure: () =>
       `Die Daten konnten nicht gelesen oder gespeichert werden.${NOTHING} Bitte versuchen Sie es später erneut.`,
     unexpected_error: () =>

@@ -194,6 +194,7 @@ export const EN: Language = {
           unsupported_version: `${subject} comes from a version this release cannot read`,
           malformed: `${subject} is damaged${at(x)}`,
           fingerprint_mismatch: `${subject} was altered: its data does not match its fingerprint`,
+          reference_required: `${subject} is compact: pass the full state it was started from as { reference }`,
         }) ?? `${subject} cannot be used`
       }. Start the attribution again.`;
     },
@@ -235,7 +236,11 @@ export const EN: Language = {
             "one field is wrong",
             "fields are wrong",
           )
-        : `The request is not valid${opt(x.s("field"), ": check the field ")}.`,
+        : `The request is not valid.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "This domain"}: no proof of ownership was given. Publish the DNS TXT record of the domain challenge, verify it, then set the domains again with the verification.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "This user"} is already a user of the partner account${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "The employee domains cannot be set",
@@ -253,6 +258,8 @@ export const EN: Language = {
       `${x.s("assignment", "value", "email") ?? "This user"} is already assigned${opt(x.s("assignment", "value", "clientId"), " to client ")}.`,
     version_conflict: (x) =>
       `Someone else changed this ${x.pick("record", { partner: "partner account", user: "user", assignment: "assignment" }) ?? "record"}${opt(x.s("key"), " (", ")")} at the same time.${NOTHING} Reload and try again.`,
+    schema_too_new: (x) =>
+      `The database was set up by a newer release (schema version ${x.n("version") ?? "?"}, this release knows up to ${x.n("supported") ?? "?"}).${NOTHING} Run the newer release.`,
     repository_failure: () =>
       `The data could not be read or saved.${NOTHING} Please try again later.`,
     unexpected_error: () =>

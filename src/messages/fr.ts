@@ -202,6 +202,7 @@ export const FR: Language = {
           unsupported_version: `${subject} provient d’une version que la présente version ne peut pas lire`,
           malformed: `${subject} est endommagé${at(x)}`,
           fingerprint_mismatch: `${subject} a été modifié${C} ses données ne correspondent pas à son empreinte`,
+          reference_required: `${subject} est compact${C} transmettez l'état complet dont il est parti, comme { reference }`,
         }) ?? `${subject} ne peut pas être utilisé`
       }. Relancez l’attribution du crédit.`;
     },
@@ -243,7 +244,11 @@ export const FR: Language = {
             "un champ est incorrect",
             "champs sont incorrects",
           )
-        : `La demande n’est pas valide${opt(x.s("field"), `${C} vérifiez le champ `)}.`,
+        : `La demande n’est pas valide.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Ce domaine"}${C} aucune preuve de propriété n’a été fournie. Publiez l’enregistrement DNS TXT de la vérification du domaine, vérifiez-le, puis définissez de nouveau les domaines avec la vérification.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Cet utilisateur"} est déjà un utilisateur du compte partenaire${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Les domaines e-mail des employés partenaires ne peuvent pas être définis",
@@ -260,6 +265,8 @@ export const FR: Language = {
       `${x.s("assignment", "value", "email") ?? "Cet utilisateur"} est déjà attribué${opt(x.s("assignment", "value", "clientId"), " au client ")}.`,
     version_conflict: (x) =>
       `Quelqu’un d’autre a modifié ${x.pick("record", { partner: "ce compte partenaire", user: "cet utilisateur", assignment: "cette attribution" }) ?? "cet enregistrement"}${opt(x.s("key"), " (", ")")} au même moment.${NOTHING} Rechargez, puis réessayez.`,
+    schema_too_new: (x) =>
+      `La base de données a été préparée par une version plus récente (schéma ${x.n("version") ?? "?"}, cette version connaît jusqu’au ${x.n("supported") ?? "?"}).${NOTHING} Utilisez la version plus récente.`,
     repository_failure: () =>
       `Les données n’ont pas pu être lues ou enregistrées.${NOTHING} Veuillez réessayer plus tard.`,
     unexpected_error: () =>

@@ -29,6 +29,7 @@ export const ISSUE_CODES = /* @__PURE__ */ Object.freeze([
   "confirmation_required",
   "domain_change_refused",
   "domain_claimed_by_another_partner",
+  "domain_not_verified",
   "duplicate_client",
   "duplicate_in_request",
   "duplicate_partner",
@@ -82,6 +83,7 @@ export const ISSUE_CODES = /* @__PURE__ */ Object.freeze([
   "random_source_failed",
   "repository_failure",
   "reserved_hyphens",
+  "schema_too_new",
   "shared_domain",
   "single_label",
   "starts_with_www",
@@ -92,6 +94,7 @@ export const ISSUE_CODES = /* @__PURE__ */ Object.freeze([
   "unknown_client",
   "unknown_currency",
   "unknown_partner",
+  "user_already_exists",
   "user_not_found",
   "version_conflict",
 ] as const satisfies readonly IssueCode[]);

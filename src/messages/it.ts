@@ -198,6 +198,7 @@ export const IT: Language = {
           unsupported_version: `${subject} proviene da una versione che la versione attuale non può leggere`,
           malformed: `${subject} è danneggiato${at(x)}`,
           fingerprint_mismatch: `${subject} è stato modificato: i suoi dati non corrispondono alla sua impronta`,
+          reference_required: `${subject} è compatto: passate lo stato completo da cui è partito, come { reference }`,
         }) ?? `${subject} non può essere usato`
       }. Avviare di nuovo l'attribuzione.`;
     },
@@ -239,7 +240,11 @@ export const IT: Language = {
             "un campo è errato",
             "campi sono errati",
           )
-        : `La richiesta non è valida${opt(x.s("field"), ": controllare il campo ")}.`,
+        : `La richiesta non è valida.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Questo dominio"}: non è stata fornita alcuna prova di proprietà. Pubblicate il record DNS TXT della verifica del dominio, verificatelo e impostate di nuovo i domini con la verifica.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Questo utente"} è già un utente dell'account partner${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Non è possibile impostare i domini e-mail dei dipendenti partner",
@@ -256,6 +261,8 @@ export const IT: Language = {
       `${x.s("assignment", "value", "email") ?? "Questo utente"} è già assegnato${opt(x.s("assignment", "value", "clientId"), " al cliente ")}.`,
     version_conflict: (x) =>
       `Qualcun altro ha modificato ${x.pick("record", { partner: "questo account partner", user: "questo utente", assignment: "questa assegnazione" }) ?? "questo record"}${opt(x.s("key"), " (", ")")} nello stesso momento.${NOTHING} Ricaricare e riprovare.`,
+    schema_too_new: (x) =>
+      `Il database è stato preparato da una versione più recente (schema ${x.n("version") ?? "?"}, questa versione conosce fino al ${x.n("supported") ?? "?"}).${NOTHING} Usare la versione più recente.`,
     repository_failure: () =>
       `Non è stato possibile leggere o salvare i dati.${NOTHING} Riprovare più tardi.`,
     unexpected_error: () =>

@@ -197,6 +197,7 @@ export const PT: Language = {
           unsupported_version: `${subject} vem de uma versão que a versão atual não consegue ler`,
           malformed: `${subject} está danificado${at(x)}`,
           fingerprint_mismatch: `${subject} foi alterado: seus dados não correspondem à sua impressão digital`,
+          reference_required: `${subject} é compacto: passe o estado completo do qual começou, como { reference }`,
         }) ?? `${subject} não pode ser usado`
       }. Inicie a atribuição novamente.`;
     },
@@ -238,7 +239,11 @@ export const PT: Language = {
             "um campo está incorreto",
             "campos estão incorretos",
           )
-        : `A solicitação não é válida${opt(x.s("field"), ": verifique o campo ")}.`,
+        : `A solicitação não é válida.`,
+    domain_not_verified: (x) =>
+      `${x.join("domains") ?? "Este domínio"}: nenhuma prova de propriedade foi fornecida. Publique o registro DNS TXT da verificação do domínio, verifique-o e defina os domínios novamente com a verificação.`,
+    user_already_exists: (x) =>
+      `${x.s("user", "value", "email") ?? "Este usuário"} já é usuário da conta de parceiro${opt(x.s("user", "value", "partnerId"), " ")}.`,
     invalid_employee_domains: (x) =>
       envelope(
         "Não é possível definir os domínios de e-mail dos funcionários do parceiro",
@@ -255,6 +260,8 @@ export const PT: Language = {
       `${x.s("assignment", "value", "email") ?? "Este usuário"} já está atribuído${opt(x.s("assignment", "value", "clientId"), " ao cliente ")}.`,
     version_conflict: (x) =>
       `Outra pessoa alterou ${x.pick("record", { partner: "esta conta de parceiro", user: "este usuário", assignment: "esta atribuição" }) ?? "este registro"}${opt(x.s("key"), " (", ")")} ao mesmo tempo.${NOTHING} Recarregue e tente novamente.`,
+    schema_too_new: (x) =>
+      `O banco de dados foi preparado por uma versão mais recente (esquema ${x.n("version") ?? "?"}, esta versão conhece até o ${x.n("supported") ?? "?"}).${NOTHING} Use a versão mais recente.`,
     repository_failure: () =>
       `Não foi possível ler ou salvar os dados.${NOTHING} Tente novamente mais tarde.`,
     unexpected_error: () =>

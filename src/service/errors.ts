@@ -1,5 +1,5 @@
 /**
- * The errors of the service (design 2.6): each use case returns a union of
+ * The errors of the service: each use case returns a union of
  * these, all plain objects with a `code` and an English `message`, like every
  * other error of the library. {@link ServiceError} is the union of all.
  *
@@ -13,43 +13,65 @@ import type {
   RemoveClientAccessError,
 } from "../access/assignment.js";
 import type { ForbiddenError } from "../access/authorization.js";
+import type { InvalidEmailIssue, ValueIssue } from "../access/issues.js";
 import type { AttributionError } from "../attribution/managed-credit.js";
+import type { PreviewDomainChangeError } from "../classification/preview-domain-change.js";
 import type { DomainConflict } from "../conflicts/domain-conflicts.js";
 import type { EmailConflict } from "../conflicts/email-conflicts.js";
-import type { EmailIssue } from "../domain/email-address.js";
 import type { DomainIssue } from "../domain/email-domain.js";
 import type { ClientId, PartnerId } from "../model.js";
-import type { AssignmentRecord } from "../ports/repository.js";
-import type { IssueBase } from "../result.js";
+import type { AssignmentRecord, UserRecord } from "../ports/repository.js";
+import type { IssueBase, IssuePath } from "../result.js";
 import type { PartnerAccessEvent } from "./events.js";
 
 /**
- * The request is not an object, or one of its fields is not of the right
- * type (`field` names it).
+ * An issue of an `invalid_request`: a value issue (`invalid_record`,
+ * `invalid_list`, `invalid_partner_id`, `invalid_client_id`,
+ * `invalid_timestamp`, `invalid_email`, the codes every function of the
+ * library uses for the same bad value), or `invalid_period` for a period
+ * that ends before it starts. `path` runs from the request's root
+ * (`["clientId"]`, `["period", "start"]`); an issue about the request
+ * itself (not an object) has none.
  *
  * @example
  * ```ts
- * const e: InvalidRequestError = { code: "invalid_request", message: "…", field: "clientId", input: "42" };
+ * const issue: RequestIssue = { code: "invalid_client_id", message: "…", path: ["clientId"], input: "42" };
+ * ```
+ */
+export type RequestIssue =
+  | ValueIssue
+  | (IssueBase<"invalid_period"> & { readonly path: IssuePath; readonly input: unknown });
+
+/**
+ * The request is not an object, or some of its fields are not values of
+ * the right kind: every such field at once, in `issues`. Checked before
+ * authorization, on a copy of the request.
+ *
+ * @example
+ * ```ts
+ * const e: InvalidRequestError = {
+ *   code: "invalid_request", message: "…",
+ *   issues: [{ code: "invalid_client_id", message: "…", path: ["clientId"], input: "42" }],
+ * };
  * ```
  */
 export interface InvalidRequestError extends IssueBase<"invalid_request"> {
-  /** The field that is wrong, or `""` for the request itself. */
-  readonly field: string;
-  readonly input: unknown;
+  readonly issues: readonly RequestIssue[];
 }
 
 /**
- * The request's email address is not valid.
+ * An address in a list of a bulk request that is not valid: the item's own
+ * result, with its `path` (`["emails", 3]`). The same shape as every other
+ * `invalid_email` issue.
  *
  * @example
  * ```ts
- * const e: InvalidEmailError = { code: "invalid_email", message: "…", input: "jane@", emailIssue };
+ * const e: InvalidEmailError = {
+ *   code: "invalid_email", message: "…", path: ["emails", 3], input: "jane@", emailIssue,
+ * };
  * ```
  */
-export interface InvalidEmailError extends IssueBase<"invalid_email"> {
-  readonly input: unknown;
-  readonly emailIssue: EmailIssue;
-}
+export type InvalidEmailError = InvalidEmailIssue;
 
 /**
  * Some of the requested employee domains are refused (shared, a public
@@ -66,10 +88,73 @@ export interface InvalidEmailError extends IssueBase<"invalid_email"> {
 export interface InvalidEmployeeDomainsError extends IssueBase<"invalid_employee_domains"> {
   readonly issues: readonly {
     readonly index: number;
+    /** `["domains", index]`. */
+    readonly path: IssuePath;
     readonly input: unknown;
     readonly issue: DomainIssue;
   }[];
 }
+
+/**
+ * With `requireDomainProof`, domains of the new list that no `verified`
+ * verification in the request proves for this partner: every one of them.
+ *
+ * @example
+ * ```ts
+ * const e: DomainNotVerifiedError = {
+ *   code: "domain_not_verified", message: "…", path: ["verifications"], domains: ["acme.de"],
+ * };
+ * ```
+ */
+export interface DomainNotVerifiedError extends IssueBase<"domain_not_verified"> {
+  readonly path: IssuePath;
+  /** The canonical domains without a proof, in the order of the request. */
+  readonly domains: readonly string[];
+}
+
+/**
+ * The partner account already has a user with this address (compared by
+ * key), still in the account.
+ *
+ * @example
+ * ```ts
+ * const e: UserAlreadyExistsError = { code: "user_already_exists", message: "…", user: record };
+ * ```
+ */
+export interface UserAlreadyExistsError extends IssueBase<"user_already_exists"> {
+  readonly user: UserRecord;
+}
+
+/**
+ * A removal that was not confirmed by typing exactly `REMOVE`.
+ *
+ * @example
+ * ```ts
+ * const e: ConfirmationRequiredError = {
+ *   code: "confirmation_required", message: "…", path: ["confirmation"], expected: "REMOVE", input: "remove",
+ * };
+ * ```
+ */
+export type ConfirmationRequiredError = Extract<
+  RemoveClientAccessError,
+  { readonly code: "confirmation_required" }
+>;
+
+/**
+ * An address repeated in a bulk request (compared by key): `firstPath` is
+ * the first occurrence, `path` the later one.
+ *
+ * @example
+ * ```ts
+ * const e: DuplicateInRequestError = {
+ *   code: "duplicate_in_request", message: "…", path: ["emails", 2], firstPath: ["emails", 0], input: "JANE@acme.com",
+ * };
+ * ```
+ */
+export type DuplicateInRequestError = Extract<
+  BulkAssignError,
+  { readonly code: "duplicate_in_request" }
+>;
 
 /**
  * The partner is not in the repository.
@@ -239,6 +324,7 @@ export type CommonServiceError =
 export type SetEmployeeDomainsError =
   | CommonServiceError
   | InvalidEmployeeDomainsError
+  | DomainNotVerifiedError
   | PartnerNotFoundError
   | DomainConflictRefusal
   | VersionConflictError;
@@ -253,7 +339,6 @@ export type SetEmployeeDomainsError =
  */
 export type TagEmployeeError =
   | CommonServiceError
-  | InvalidEmailError
   | UserNotFoundError
   | NotInPartnerAccountError
   | VersionConflictError;
@@ -284,7 +369,6 @@ export type AssignItemError =
 export type AssignClientServiceError =
   | CommonServiceError
   | AssignClientError
-  | InvalidEmailError
   | PartnerNotFoundError
   | UserNotFoundError
   | AlreadyAssignedError
@@ -299,11 +383,7 @@ export type AssignClientServiceError =
  * const code: BulkAssignServiceError["code"] = "partner_not_found";
  * ```
  */
-export type BulkAssignServiceError =
-  | CommonServiceError
-  | InvalidEmailError
-  | PartnerNotFoundError
-  | UserNotFoundError;
+export type BulkAssignServiceError = CommonServiceError | PartnerNotFoundError | UserNotFoundError;
 
 /**
  * The errors of `grantPortalAccess`.
@@ -315,7 +395,6 @@ export type BulkAssignServiceError =
  */
 export type GrantPortalAccessServiceError =
   | CommonServiceError
-  | InvalidEmailError
   | AssignmentNotFoundError
   | AssignmentTransitionError
   | VersionConflictError;
@@ -330,13 +409,37 @@ export type GrantPortalAccessServiceError =
  */
 export type RemoveClientAccessServiceError =
   | CommonServiceError
-  | InvalidEmailError
   | AssignmentNotFoundError
   | RemoveClientAccessError
   | VersionConflictError;
 
 /**
- * The errors of `removeEmployee`.
+ * Why one employee's access was not removed by `removeEmployeesAccess`.
+ *
+ * @example
+ * ```ts
+ * const code: RemoveAccessItemError["code"] = "assignment_not_found";
+ * ```
+ */
+export type RemoveAccessItemError =
+  | DuplicateInRequestError
+  | AssignmentNotFoundError
+  | RemoveClientAccessError
+  | VersionConflictError;
+
+/**
+ * The errors of `removeEmployeesAccess` as a whole (each employee has its
+ * own result too).
+ *
+ * @example
+ * ```ts
+ * const code: RemoveEmployeesAccessError["code"] = "confirmation_required";
+ * ```
+ */
+export type RemoveEmployeesAccessError = CommonServiceError | ConfirmationRequiredError;
+
+/**
+ * The errors of `removeEmployee` (and `removePartnerUser`).
  *
  * @example
  * ```ts
@@ -345,9 +448,81 @@ export type RemoveClientAccessServiceError =
  */
 export type RemoveEmployeeServiceError =
   | CommonServiceError
-  | InvalidEmailError
   | UserNotFoundError
   | VersionConflictError;
+
+/**
+ * The errors of `addPartnerUser`.
+ *
+ * @example
+ * ```ts
+ * const code: AddPartnerUserError["code"] = "user_already_exists";
+ * ```
+ */
+export type AddPartnerUserError =
+  | CommonServiceError
+  | PartnerNotFoundError
+  | UserAlreadyExistsError
+  | VersionConflictError;
+
+/**
+ * The errors of `savePartnerAccount`.
+ *
+ * @example
+ * ```ts
+ * const code: SavePartnerAccountError["code"] = "domain_claimed_by_another_partner";
+ * ```
+ */
+export type SavePartnerAccountError =
+  | CommonServiceError
+  | DomainConflictRefusal
+  | VersionConflictError;
+
+/**
+ * The errors of the use cases that only read a partner's data
+ * (`listPartnerEmployees`, `getEmployeeDomainStatus`).
+ *
+ * @example
+ * ```ts
+ * const code: ReadPartnerError["code"] = "partner_not_found";
+ * ```
+ */
+export type ReadPartnerError = CommonServiceError | PartnerNotFoundError;
+
+/**
+ * The errors of `previewEmployeeDomains`: those of `previewDomainChange`
+ * (`domain_change_refused` with every problem), or a partner that does not
+ * exist.
+ *
+ * @example
+ * ```ts
+ * const code: PreviewEmployeeDomainsError["code"] = "domain_change_refused";
+ * ```
+ */
+export type PreviewEmployeeDomainsError =
+  | CommonServiceError
+  | PartnerNotFoundError
+  | PreviewDomainChangeError;
+
+/**
+ * The errors of `expireDueAssignments`.
+ *
+ * @example
+ * ```ts
+ * const code: ExpireDueAssignmentsError["code"] = "version_conflict";
+ * ```
+ */
+export type ExpireDueAssignmentsError = CommonServiceError | VersionConflictError;
+
+/**
+ * The errors of `remindersDue`.
+ *
+ * @example
+ * ```ts
+ * const code: RemindersDueError["code"] = "invalid_request";
+ * ```
+ */
+export type RemindersDueError = CommonServiceError;
 
 /**
  * The errors of `attributeCredit`.
@@ -380,5 +555,13 @@ export type ServiceError =
   | BulkAssignServiceError
   | GrantPortalAccessServiceError
   | RemoveClientAccessServiceError
+  | RemoveAccessItemError
+  | RemoveEmployeesAccessError
   | RemoveEmployeeServiceError
+  | AddPartnerUserError
+  | SavePartnerAccountError
+  | ReadPartnerError
+  | PreviewEmployeeDomainsError
+  | ExpireDueAssignmentsError
+  | RemindersDueError
   | AttributeCreditServiceError;

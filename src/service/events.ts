@@ -1,5 +1,5 @@
 /**
- * The audit trail of the service (design 2.7): every change a use case makes,
+ * The audit trail of the service: every change a use case makes,
  * and every refusal worth recording, is reported as an event. Events are
  * plain JSON values the caller can store as they are.
  *
@@ -8,7 +8,7 @@
 
 import type { Actor, ClientActor } from "../access/authorization.js";
 import type { EmailConflictParty } from "../conflicts/email-conflicts.js";
-import type { Assignment, ClientId, PartnerId, Timestamp } from "../model.js";
+import type { Assignment, ClientId, PartnerId, Program, Timestamp } from "../model.js";
 import type { DomainClaimRecord } from "../ports/repository.js";
 
 /**
@@ -178,7 +178,8 @@ export interface EmployeeRemovedEvent extends PartnerAccessEventBase<"employee_r
 
 /**
  * An assignment was refused because another partner already links the
- * address to the client (design 1 "Email conflict").
+ * address to the client (an address can be linked to a given client by one
+ * partner only).
  *
  * @example
  * ```ts
@@ -196,6 +197,79 @@ export interface EmailConflictRefusedEvent
   /** The address's key. */
   readonly email: string;
   readonly holder: EmailConflictParty;
+}
+
+/**
+ * A partner account was created, or its program or subdomain matching
+ * changed; `claimsUpdated` lists the domains whose claim now carries the new
+ * `matchSubdomains`.
+ *
+ * @example
+ * ```ts
+ * const e: PartnerSavedEvent = {
+ *   type: "partner_saved", at, actor, partnerId: "acme", program: "partner",
+ *   matchSubdomains: false, created: true, claimsUpdated: [],
+ * };
+ * ```
+ */
+export interface PartnerSavedEvent extends PartnerAccessEventBase<"partner_saved"> {
+  readonly partnerId: PartnerId;
+  readonly program: Program;
+  readonly matchSubdomains: boolean;
+  readonly created: boolean;
+  readonly claimsUpdated: readonly string[];
+}
+
+/**
+ * A user was added to a partner account (or came back to it:
+ * `readmitted`).
+ *
+ * @example
+ * ```ts
+ * const e: PartnerUserAddedEvent = {
+ *   type: "partner_user_added", at, actor, partnerId: "acme", email: "jo@acme.com", tagged: false, readmitted: false,
+ * };
+ * ```
+ */
+export interface PartnerUserAddedEvent extends PartnerAccessEventBase<"partner_user_added"> {
+  readonly partnerId: PartnerId;
+  /** The address as stored on the user. */
+  readonly email: string;
+  readonly tagged: boolean;
+  readonly readmitted: boolean;
+}
+
+/**
+ * An assignment reached its `expiresAt` and is now `expired`; its address
+ * is unlinked from the client.
+ *
+ * @example
+ * ```ts
+ * const e: AssignmentExpiredEvent = { type: "assignment_expired", at, actor, assignmentId: "7", assignment };
+ * ```
+ */
+export interface AssignmentExpiredEvent extends PartnerAccessEventBase<"assignment_expired"> {
+  readonly assignmentId: string;
+  readonly assignment: Assignment;
+}
+
+/**
+ * A reminder that an assignment's access ends soon fell due: `daysBefore`
+ * days before its `expiresAt`, at `dueAt`.
+ *
+ * @example
+ * ```ts
+ * const e: AssignmentExpiryReminderDueEvent = {
+ *   type: "assignment_expiry_reminder_due", at, actor, assignmentId: "7", assignment, daysBefore: 7, dueAt,
+ * };
+ * ```
+ */
+export interface AssignmentExpiryReminderDueEvent
+  extends PartnerAccessEventBase<"assignment_expiry_reminder_due"> {
+  readonly assignmentId: string;
+  readonly assignment: Assignment;
+  readonly daysBefore: number;
+  readonly dueAt: Timestamp;
 }
 
 /**
@@ -221,7 +295,11 @@ export type PartnerAccessEvent =
   | PortalAccessGrantedEvent
   | ClientAccessRemovedEvent
   | EmployeeRemovedEvent
-  | EmailConflictRefusedEvent;
+  | EmailConflictRefusedEvent
+  | PartnerSavedEvent
+  | PartnerUserAddedEvent
+  | AssignmentExpiredEvent
+  | AssignmentExpiryReminderDueEvent;
 
 /**
  * The `type` of every {@link PartnerAccessEvent}.
@@ -232,3 +310,18 @@ export type PartnerAccessEvent =
  * ```
  */
 export type PartnerAccessEventType = PartnerAccessEvent["type"];
+
+/**
+ * An event without its `at` and `actor`: what a use case describes, and
+ * the pipeline stamps with the use case's time and actor.
+ *
+ * @example
+ * ```ts
+ * const data: PartnerAccessEventData = { type: "employee_tagged", partnerId: "acme", email: "jane@acme.com" };
+ * ```
+ */
+export type PartnerAccessEventData = PartnerAccessEvent extends infer E
+  ? E extends PartnerAccessEvent
+    ? Omit<E, "at" | "actor">
+    : never
+  : never;

@@ -25,19 +25,6 @@ class Unexpected {
   constructor(readonly cause: unknown) {}
 }
 
-/**
- * What a use case works with: the transaction's view of the repository,
- * with every throw marked as the repository's.
- *
- * @example
- * ```ts
- * const r = await work.repository.claimDomain(claim);
- * ```
- */
-export interface Work {
-  readonly repository: RepositoryTransaction;
-}
-
 // Every method of the port, wrapped by `guard`. The `satisfies` clause makes
 // the compiler refuse this table when the port gains a method it lacks (or
 // it names one the port does not have), so no method can reach a use case
@@ -145,36 +132,38 @@ type Failure = RepositoryFailureError | UnexpectedError;
  * Runs a use case all or nothing, inside `repository.transaction`: a
  * refusal (an `ok: false` result) or a throw rolls it back. The store may
  * run the body more than once (after a serialization failure), so the body
- * keeps everything it produces in its result. Never throws.
+ * keeps everything it produces in its result. What the repository throws or
+ * rejects with is `repository_failure` (with the `cause`); anything else the
+ * body throws is `unexpected_error`. Never throws.
  *
  * @param repository - the caller's repository
- * @param body - the use case: reads and writes through `work.repository`
+ * @param body - the use case: reads and writes through the transaction's view
  * @returns the body's result, or the failure
  * @example
  * ```ts
- * const r = await inUnitOfWork(repository, async (work) => {
- *   const p = await work.repository.getPartner("acme");
+ * const r = await inUnitOfWork(repository, async (tx) => {
+ *   const p = await tx.getPartner("acme");
  *   return p === null ? err({ code: "partner_not_found" }) : ok(p);
  * });
  * ```
  */
 export async function inUnitOfWork<R extends Result<unknown, unknown>>(
-  repository: PartnerAccessRepository,
-  body: (work: Work) => Promise<R>,
+  repository: PartnerAccessRepository | undefined,
+  body: (tx: RepositoryTransaction) => Promise<R>,
 ): Promise<R | Result<never, Failure>> {
   try {
-    const transaction = repository.transaction;
-    if (typeof transaction !== "function") {
+    if (typeof repository?.transaction !== "function") {
       return err(repositoryFailure(new TypeError("The repository has no transaction method.")));
     }
-    const run = transaction as (fn: (tx: RepositoryTransaction) => Promise<R>) => Promise<R>;
-    return await run.call(repository, async (tx) => {
+    return await repository.transaction(async (tx) => {
       let result: R;
       try {
-        result = await body({ repository: guard(tx) });
+        result = await body(guard(tx));
       } catch (thrown) {
         throw thrown instanceof RepositoryThrew ? thrown : new Unexpected(thrown);
       }
+      // The port's one way to roll back is a rejection: the refusal travels
+      // in it and comes back as the result below.
       if (!result.ok) throw new Refused(result);
       return result;
     });

@@ -407,7 +407,7 @@ function tierThreshold(): fc.Arbitrary<TierThreshold> {
 }
 
 /**
- * Partner actors (design 2.3): super admins or not, with or without the
+ * Partner actors: super admins or not, with or without the
  * `manage_partner_employees` permission.
  *
  * @param options - `partnerId` to pin the actor's partner
@@ -428,7 +428,7 @@ function actor(options?: ArbitraryOptions): fc.Arbitrary<Actor> {
 }
 
 /**
- * Users of a client's own portal (design 2.3: only they grant partner
+ * Users of a client's own portal (only they grant partner
  * employees access to it), super admins of it or not.
  *
  * @param options - `clientId` to pin the actor's client
@@ -448,28 +448,143 @@ function clientActor(options?: ArbitraryOptions): fc.Arbitrary<ClientActor> {
 }
 
 /**
- * A coherent data set, shaped as the input of `attributeManagedCredit` and
- * accepted by it: one to four partners (no domain held twice nor nested in
- * another partner's), one to four clients, each partner's users on its
- * primary domain or on a shared domain (freelancers, so that two partners
- * sometimes link the same address to the same client: an email conflict),
- * assignments of those users to those clients in every status around the
- * period, and activities of assigned users, mostly inside the period.
+ * Options of {@link scenario}. Each is read by own property; a value that
+ * is not a number is ignored (the default is used) and a number out of its
+ * range is clamped to it, so no option makes building the arbitrary throw.
  *
+ * @example
+ * ```ts
+ * const options: ScenarioOptions = { conflictRate: 0.5, partnersPerClient: 6 };
+ * ```
+ */
+export interface ScenarioOptions {
+  /** At most this many partners, 1–26 (default 4). */
+  readonly maxPartners?: number;
+  /** At most this many clients, 1–26 (default 3). */
+  readonly maxClients?: number;
+  /**
+   * The share of samples, 0–1, into which an email conflict is put: one
+   * shared address linked to one client by several partners, each through
+   * a tagged user with an assignment active during the period, and an
+   * activity of that address on the client (default 0.3). The other
+   * samples may hold conflicts too, by chance.
+   */
+  readonly conflictRate?: number;
+  /** How many partners link the address of such a conflict, at most, 2–26 (default 3). */
+  readonly partnersPerClient?: number;
+  /**
+   * The share of users, 0–1, on a shared (free-mail) address rather than
+   * their partner's domain (default 0.5); the users of a partner without a
+   * domain are always on a shared address.
+   */
+  readonly sharedAddresses?: number;
+}
+
+// A number option within [min, max], or the default.
+function numberOption(
+  options: unknown,
+  name: keyof ScenarioOptions,
+  min: number,
+  max: number,
+  fallback: number,
+) {
+  const given =
+    typeof options === "object" && options !== null && Object.hasOwn(options, name)
+      ? (options as Record<string, unknown>)[name]
+      : undefined;
+  if (typeof given !== "number" || Number.isNaN(given)) return fallback;
+  return Math.min(max, Math.max(min, given));
+}
+
+/**
+ * A coherent data set, shaped as the input of `attributeManagedCredit` and
+ * accepted by it: partners (no domain held twice nor nested in another
+ * partner's), clients, each partner's users on its primary domain or on a
+ * shared domain (freelancers, so that two partners sometimes link the same
+ * address to the same client: an email conflict), assignments of those
+ * users to those clients in every status around the period, and
+ * activities of assigned users, mostly inside the period. By default about
+ * a third of the samples hold an email conflict with a contender's
+ * decision (`conflictRate`), so properties over them exercise conflicts.
+ *
+ * @param options - sizes and rates; see {@link ScenarioOptions}
  * @returns an arbitrary of scenarios
  * @example
  * ```ts
  * fc.assert(fc.property(arbitraries.scenario(), (s) => attributeManagedCredit(s).ok));
+ * fc.sample(arbitraries.scenario({ conflictRate: 1, partnersPerClient: 5 }), 1);
  * ```
  */
-function scenario(): fc.Arbitrary<Scenario> {
+function scenario(options?: ScenarioOptions): fc.Arbitrary<Scenario> {
+  const maxPartners = Math.floor(numberOption(options, "maxPartners", 1, 26, 4));
+  const maxClients = Math.floor(numberOption(options, "maxClients", 1, 26, 3));
+  const conflictRate = numberOption(options, "conflictRate", 0, 1, 0.3);
+  const perClient = Math.floor(numberOption(options, "partnersPerClient", 2, 26, 3));
+  const shared = numberOption(options, "sharedAddresses", 0, 1, 0.5);
+  return baseScenario(maxPartners, maxClients, shared).chain((base) =>
+    fc
+      .record({
+        conflict: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x < conflictRate),
+        count: fc.integer({ min: 2, max: perClient }),
+        client: fc.nat(),
+        start: fc.integer({ min: 0, max: 1000 }),
+      })
+      .map(({ conflict, count, client, start }) =>
+        conflict && base.partners.length >= 2
+          ? withConflict(base, Math.min(count, base.partners.length), client, start)
+          : base,
+      ),
+  );
+}
+
+// The shared address of a conflict put into a scenario: no other user has it.
+const CONFLICT_ADDRESS = "office@gmail.com";
+
+// Adds an email conflict: `count` partners link CONFLICT_ADDRESS to one
+// client through tagged users whose assignments are active during the
+// period (the first partner earliest, so it holds the address), and the
+// address works on the client inside the period.
+function withConflict(base: Scenario, count: number, pick: number, offset: number): Scenario {
+  const client = base.clients[pick % base.clients.length]!.clientId;
+  const { start, end } = base.period;
+  const linking = base.partners.slice(0, count);
+  const users = linking.map(
+    ({ partnerId }): PartnerUser => ({ partnerId, email: CONFLICT_ADDRESS, tagged: true }),
+  );
+  const assignments = linking.map(
+    ({ partnerId }, i): Assignment => ({
+      partnerId,
+      clientId: client,
+      email: i % 2 === 0 ? CONFLICT_ADDRESS : "Office@Gmail.com",
+      status: "active",
+      assignedAt: start - DAY - offset + i,
+      activatedAt: start - DAY + i,
+    }),
+  );
+  const at = start + Math.floor((end - start) / 2);
+  return {
+    ...base,
+    users: [...base.users, ...users],
+    assignments: [...base.assignments, ...assignments],
+    activities: [...base.activities, { clientId: client, email: CONFLICT_ADDRESS, at }],
+  };
+}
+
+// The scenario before any conflict is put in (see scenario).
+function baseScenario(
+  maxPartners: number,
+  maxClients: number,
+  sharedRate: number,
+): fc.Arbitrary<Scenario> {
   const world = fc
     .record({
-      ids: fc.uniqueArray(partnerId(), { minLength: 1, maxLength: 4 }),
-      domains: fc.uniqueArray(emailDomain(), { minLength: 8, maxLength: 8 }).filter(notNested),
+      ids: fc.uniqueArray(partnerId(), { minLength: 1, maxLength: maxPartners }),
+      domains: fc
+        .uniqueArray(emailDomain(), { minLength: 2 * maxPartners, maxLength: 2 * maxPartners })
+        .filter(notNested),
       clientIds: fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), {
         minLength: 1,
-        maxLength: 3,
+        maxLength: maxClients,
       }),
       start: timestamp(),
       days: fc.integer({ min: 1, max: 62 }),
@@ -500,7 +615,7 @@ function scenario(): fc.Arbitrary<Scenario> {
                 // on the shared domain (a freelancer), or on the primary one
                 // when the partner has one; unique by local part, so that
                 // no partner lists one address twice
-                shared: fc.boolean(),
+                shared: fc.integer({ min: 0, max: 999 }).map((n) => n < sharedRate * 1000),
                 // mostly tagged, so that credit is common enough to test
                 tagged: fc.oneof(
                   { weight: 3, arbitrary: fc.constant(true) },

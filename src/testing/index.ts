@@ -1,5 +1,5 @@
 // partner-access/testing: tools for testing code that uses partner-access.
-export type { ArbitraryOptions, Scenario } from "./arbitraries.js";
+export type { ArbitraryOptions, Scenario, ScenarioOptions } from "./arbitraries.js";
 export { arbitraries } from "./arbitraries.js";
 export type {
   RepositoryContractCase,

@@ -30,6 +30,8 @@ import {
   type AttributionState,
   type AttributionStateError,
   addActivities,
+  type CompactAttributionState,
+  compactAttributionState,
   finishAttribution,
   mergeAttributionStates,
   startAttribution,
@@ -191,11 +193,24 @@ describe("attribution types", () => {
     expectTypeOf(startAttribution).returns.toEqualTypeOf<
       Result<AttributionState, AttributionError>
     >();
-    expectTypeOf(addActivities).parameters.toEqualTypeOf<[AttributionState, Iterable<Activity>]>();
-    expectTypeOf(addActivities).returns.toEqualTypeOf<AttributionState>();
-    expectTypeOf(mergeAttributionStates).returns.toEqualTypeOf<
+    const state = {} as AttributionState;
+    const compact = {} as CompactAttributionState;
+    // The two-argument calls of design 2.5 keep their types; the compact
+    // form is an addition (an options argument).
+    expectTypeOf(addActivities(state, [] as Activity[])).toEqualTypeOf<AttributionState>();
+    expectTypeOf(
+      addActivities(compact, [] as Activity[], { reference: state }),
+    ).toEqualTypeOf<CompactAttributionState>();
+    expectTypeOf(mergeAttributionStates(state, state)).toEqualTypeOf<
       Result<AttributionState, AttributionStateError>
     >();
+    expectTypeOf(mergeAttributionStates(compact, compact, { reference: state })).toEqualTypeOf<
+      Result<AttributionState | CompactAttributionState, AttributionStateError>
+    >();
+    expectTypeOf(compactAttributionState).returns.toEqualTypeOf<
+      Result<CompactAttributionState, AttributionStateError>
+    >();
+    expectTypeOf<CompactAttributionState>().not.toHaveProperty("reference");
     expectTypeOf(finishAttribution).returns.toEqualTypeOf<
       Result<Attribution, AttributionError | AttributionStateError>
     >();

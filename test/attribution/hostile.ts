@@ -67,8 +67,14 @@ export function changed(
     const next = target[key];
     const last = i === change.path.length - 1 || typeof next !== "object" || next === null;
     if (last) {
-      if (change.remove) delete target[key];
-      else target[key] = change.value;
+      // An array's length cannot be deleted, nor set to a non-length: such a
+      // change is skipped (this helper must not throw; the library must not).
+      try {
+        if (change.remove) Reflect.deleteProperty(target, key);
+        else Reflect.set(target, key, change.value);
+      } catch {
+        // the value stays as it was
+      }
       break;
     }
     target = next as Record<string, unknown>;

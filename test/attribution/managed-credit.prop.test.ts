@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type Attribution,
   type AttributionInput,
@@ -10,6 +10,10 @@ import { managedPoints, soldPoints } from "../../src/attribution/points.js";
 import { evaluateTier } from "../../src/attribution/tiers.js";
 import { detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
 import { anyScenario, keyOf, PERIOD, scenario } from "./arbitraries.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 function attribute(input: AttributionInput): Attribution {
   const result = attributeManagedCredit(input);

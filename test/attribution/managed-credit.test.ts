@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type AttributionInput,
   type AttributionIssue,
@@ -9,6 +9,10 @@ import { evaluateTier } from "../../src/attribution/tiers.js";
 import { detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
 import type { Assignment } from "../../src/model.js";
 import { act, active, DAY, day, employee, JAN, partner, servicedBy, usd } from "./fixtures.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 function attribute(input: AttributionInput) {
   const result = attributeManagedCredit(input);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import {
   type AttributionState,
@@ -10,6 +10,10 @@ import {
 import type { Activity } from "../../src/model.js";
 import { anyScenario, scenario } from "./arbitraries.js";
 import { merge, roundTrip, split, start } from "./streaming-helpers.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Cuts a list into consecutive chunks at the given points.
 function chunks<T>(items: readonly T[], cuts: readonly number[]): T[][] {

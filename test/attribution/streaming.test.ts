@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type AttributionInput,
   attributeManagedCredit,
@@ -14,6 +14,10 @@ import {
 import type { Activity } from "../../src/model.js";
 import { act, active, DAY, day, employee, JAN, partner, servicedBy, usd } from "./fixtures.js";
 import { merge, roundTrip, split, start } from "./streaming-helpers.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Two partners share client 42; an untagged user of a third works on it too.
 const shared: AttributionInput = {

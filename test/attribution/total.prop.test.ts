@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type AttributionInput,
   attributeManagedCredit,
@@ -15,6 +15,10 @@ import {
 import { evaluateTier, validateTierThresholds } from "../../src/attribution/tiers.js";
 import { act, active, employee, servicedBy, usd } from "./fixtures.js";
 import { changed, expectPrototypeIntact, fieldChange, hostile, protoKeyed } from "./hostile.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const RUNS = { numRuns: 1_000 };
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { assignClient } from "../../src/access/assignment.js";
 import {
   type AttributionInput,
@@ -16,6 +16,10 @@ import { evaluateTier, validateTierThresholds } from "../../src/attribution/tier
 import { isTimestamp, MAX_TIMESTAMP } from "../../src/guards.js";
 import type { IssuePath } from "../../src/result.js";
 import { act, active, employee, JAN, partner, servicedBy, usd } from "./fixtures.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 // One bad value per kind of field, as docs/errors.md names them.
 const BAD = {

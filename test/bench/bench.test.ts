@@ -2,7 +2,8 @@
 // throws when its baseline's answer differs from the library's. These tests
 // run them at small sizes so that a change to a rule, or to the generated
 // data, cannot leave `npm run bench` comparing things that are not equal.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { runAdversarialBench, SHAPES, SUBJECTS } from "../../bench/adversarial.bench.js";
 import {
   baselineGroupBy as attributionBaseline,
   generateAttributionInput,
@@ -14,9 +15,15 @@ import {
   generateAssignments,
   runConflictsBench,
 } from "../../bench/conflicts.bench.js";
+import { runServiceBench } from "../../bench/service.bench.js";
+import { measureStateSizes } from "../../bench/state-size.bench.js";
 import { runStreamingBench } from "../../bench/streaming.bench.js";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import { detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("benchmarks", () => {
   it("classification agrees with its baseline", () => {
@@ -52,5 +59,33 @@ describe("benchmarks", () => {
   it("streaming gives the one-shot result", () => {
     const [row] = runStreamingBench({ assignments: 1_000, activities: 5_000, batch: 1_000 });
     expect(row?.activities).toBe(5_000);
+  });
+
+  it("runs the adversarial shapes, and attribution accepts each of them", () => {
+    const checked: string[] = [];
+    const rows = runAdversarialBench({
+      sizes: [100, 1_000],
+      runs: () => 1,
+      check: (subject, shape, result) => {
+        if (subject !== "detectEmailConflicts") expect(result).toMatchObject({ ok: true });
+        else if (shape === "shared-address") expect((result as unknown[]).length).toBe(1);
+        checked.push(`${subject} ${shape}`);
+      },
+    });
+    expect(rows).toHaveLength(SHAPES.length * Object.keys(SUBJECTS).length * 2);
+    expect(new Set(checked).size).toBe(SHAPES.length * Object.keys(SUBJECTS).length);
+  });
+
+  it("measures a compact state smaller than the full one", () => {
+    const [row] = measureStateSizes([2_000]);
+    expect(row!.compactBytes).toBeGreaterThan(0);
+    expect(row!.compactBytes).toBeLessThan(row!.fullBytes);
+  });
+
+  it("the service's streamed attribution gives the one-shot credit", async () => {
+    const [row] = await runServiceBench({ assignments: 2_000, activities: 10_000 });
+    expect(row?.activities).toBe(10_000);
+    expect(row?.pages).toBeGreaterThan(0);
+    expect(row?.points).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,15 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type DomainClaim,
   type DomainConflictParty,
   detectDomainConflicts,
 } from "../../src/conflicts/domain-conflicts.js";
 import { parseEmailDomain } from "../../src/domain/email-domain.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 // A small family of related names, so that equal domains (in several
 // spellings), parents, grandchildren and look-alike suffixes are frequent.

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   checkEmailLink,
   detectEmailConflicts,
@@ -7,6 +7,10 @@ import {
 } from "../../src/conflicts/email-conflicts.js";
 import { parseEmailAddress } from "../../src/domain/email-address.js";
 import type { Assignment, Partner } from "../../src/model.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Small pools so that collisions, ties, case variants, plus tags and invalid
 // addresses are frequent; a sprinkling of arbitrary values keeps the

@@ -1,9 +1,13 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { detectDomainConflicts } from "../../src/conflicts/domain-conflicts.js";
 import { checkEmailLink, detectEmailConflicts } from "../../src/conflicts/email-conflicts.js";
 import type { ConflictRecordIssue } from "../../src/conflicts/records.js";
 import { expectPrototypeIntact, hostile, protoKeyed } from "../attribution/hostile.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const RUNS = { numRuns: 1_000 };
 

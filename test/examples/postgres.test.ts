@@ -1,154 +1,65 @@
 import { readFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresRepository, fromPgPool } from "../../examples/postgres/repository.js";
-import type { Actor } from "../../src/access/authorization.js";
-import { createPartnerAccessService } from "../../src/service/partner-access-service.js";
-import { repositoryContract } from "../../src/testing/index.js";
+import { openWithOneConnection } from "../../examples/postgres/open-client.js";
+import { openInProcess } from "../../examples/postgres/open-pglite.js";
+import { openPartnerAccess } from "../../examples/postgres/open-pool.js";
+import { walkthrough } from "../../examples/postgres/walkthrough.js";
+import { type PostgresServer, startPostgresServer } from "../support/postgres-server.js";
 
-// The PostgreSQL template against a real PostgreSQL (PGlite, in WebAssembly).
-// One database for the file, since starting one takes about a second;
-// each case empties the tables first.
+// examples/postgres as written: each way of opening the service, against a
+// real PostgreSQL server started here (and PGlite), running the
+// walkthrough; the README shows every file exactly.
 
-const schema = readFileSync(new URL("../../examples/postgres/schema.sql", import.meta.url), "utf8");
-const TABLES =
-  "pa_partners, pa_domain_claims, pa_email_links, pa_users, pa_assignments, pa_clients, pa_activities";
+const FILES = ["open-pool.ts", "open-client.ts", "open-pglite.ts", "walkthrough.ts"];
+const read = (file: string) =>
+  readFileSync(new URL(`../../examples/postgres/${file}`, import.meta.url), "utf8");
 
-let db: PGlite;
+let server: PostgresServer;
+let url: string;
+const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
-  db = await PGlite.create();
-  await db.exec(schema);
-  // the schema is idempotent: running it twice must not fail
-  await db.exec(schema);
-}, 30_000);
+  server = await startPostgresServer();
+  const c = server.config;
+  url = `postgres://${c.user}:${c.password}@${c.host}:${c.port}/${c.database}`;
+}, 60_000);
 
 afterAll(async () => {
-  await db.close();
-});
+  for (const close of closers) await close();
+  await server?.stop();
+}, 60_000);
 
-async function emptied(): Promise<PGlite> {
-  await db.exec(`TRUNCATE ${TABLES} RESTART IDENTITY`);
-  return db;
-}
+const expected = {
+  acmeDomains: ["acme.com"],
+  rivalDomains: "domain_claimed_by_another_partner",
+  assignments: ["email_linked_to_another_partner", "pending_access"],
+};
 
-describe("examples/postgres: the repository contract on PGlite", () => {
-  for (const c of repositoryContract(async () => createPostgresRepository(await emptied()))) {
-    it(c.name, c.run);
-  }
-});
-
-describe("examples/postgres: fromPgPool (BEGIN/COMMIT/ROLLBACK on one connection)", () => {
-  // A pg.Pool stand-in over PGlite's single connection; the transaction cases
-  // run one at a time, so nothing else shares the connection meanwhile.
-  const poolOver = (pg: PGlite) => ({
-    query: (sql: string, params?: unknown[]) => pg.query(sql, params),
-    connect: async () => ({
-      query: (sql: string, params?: unknown[]) => pg.query(sql, params),
-      release: () => undefined,
-    }),
-  });
-  // (the case that reads from outside an open transaction needs a second
-  // connection, which this stand-in does not have)
-  const cases = repositoryContract(async () =>
-    createPostgresRepository(fromPgPool(poolOver(await emptied()))),
-  ).filter((c) => c.name.startsWith("transaction:") && !c.name.includes("nobody else"));
-
-  it("has the transaction cases", () => {
-    expect(cases).toHaveLength(3);
-  });
-  for (const c of cases) it(c.name, c.run);
-});
-
-describe("examples/postgres: schema", () => {
-  it("refuses a second holder of a domain even when written around the repository", async () => {
-    await emptied();
-    await db.query(
-      "INSERT INTO pa_domain_claims VALUES ('acme.com', 'acme.com', 'acme', 1, false)",
-    );
-    await expect(
-      db.query("INSERT INTO pa_domain_claims VALUES ('acme.com', 'acme.com', 'rival', 2, false)"),
-    ).rejects.toThrow(/duplicate key/);
-  });
-});
-
-describe("examples/postgres: the service over PostgreSQL", () => {
-  const T0 = Date.UTC(2026, 0, 1);
-  const adminOf = (partnerId: string): Actor => ({
-    userId: `${partnerId}-admin`,
-    partnerId,
-    superAdmin: true,
-    permissions: [],
+describe("examples/postgres", () => {
+  it("README shows each example file exactly", () => {
+    const readme = read("README.md");
+    for (const file of FILES) expect(readme).toContain(`\`\`\`ts\n// ${file}\n${read(file)}\`\`\``);
   });
 
-  async function seeded(partnerIds: readonly string[]) {
-    const repository = createPostgresRepository(await emptied());
-    for (const partnerId of partnerIds) {
-      await repository.savePartner({ partnerId, program: "partner", employeeDomains: [] }, null);
-      await repository.saveUser({ partnerId, email: "free@gmail.com", tagged: true }, null);
-    }
-    await repository.putClient({ clientId: 42, mrr: { amountMinor: 100_000, currency: "USD" } });
-    return repository;
-  }
-
-  it("lets exactly one of many partners assigning one address to one client at once win", async () => {
-    const partnerIds = Array.from({ length: 8 }, (_, i) => `p${i}`);
-    const repository = await seeded(partnerIds);
-    let tick = 0;
-    const service = createPartnerAccessService({ repository, clock: () => T0 + ++tick });
-    const results = await Promise.all(
-      partnerIds.map((partnerId) =>
-        service.assignClient({
-          actor: adminOf(partnerId),
-          partnerId,
-          email: "free@gmail.com",
-          clientId: 42,
-        }),
-      ),
-    );
-    const winners = results.flatMap((r) => (r.ok ? [r.value.assignment.value] : []));
-    expect(winners).toHaveLength(1);
-    for (const r of results) {
-      if (r.ok) continue;
-      expect(r.error).toMatchObject({
-        code: "email_linked_to_another_partner",
-        holder: { partnerId: winners[0]!.partnerId, assignedAt: winners[0]!.assignedAt },
-      });
-    }
-    expect((await repository.listAssignments({ live: true })).map((a) => a.value)).toEqual(winners);
+  it("open-pool.ts: the walkthrough over a pg.Pool", async () => {
+    const { pool, repository, service } = await openPartnerAccess(url);
+    closers.push(() => pool.end());
+    expect(await walkthrough(repository, service)).toEqual(expected);
+    // the tables are in the database, for every server of the application
+    const partners = await pool.query("SELECT partner_id FROM pa_partners ORDER BY 1");
+    expect(partners.rows).toEqual([{ partner_id: "acme" }, { partner_id: "rival" }]);
   });
 
-  it("runs each use case in one transaction: a refusal mid-way keeps nothing", async () => {
-    const repository = await seeded(["acme", "rival"]);
-    const service = createPartnerAccessService({ repository, clock: () => T0 });
-    const set = (partnerId: string, domains: string[]) =>
-      service.setEmployeeDomains({ actor: adminOf(partnerId), partnerId, domains });
-    expect((await set("rival", ["rival.io"])).ok).toBe(true);
-    const refused = await set("acme", ["acme.com", "acme.de", "rival.io"]);
-    expect(refused.ok || refused.error.code).toBe("domain_claimed_by_another_partner");
-    expect(await repository.listDomainClaims("acme")).toEqual([]);
-    expect((await set("acme", ["acme.com", "acme.de"])).ok).toBe(true);
-    expect((await repository.listDomainClaims("acme")).map((c) => c.domain)).toEqual([
-      "acme.com",
-      "acme.de",
-    ]);
+  it("open-client.ts: a second start migrates nothing and finds the data", async () => {
+    const { client, repository } = await openWithOneConnection(url);
+    closers.push(() => client.end());
+    expect((await repository.listDomainClaims()).map((c) => c.partnerId)).toEqual(["acme"]);
+    expect(await repository.listEmailLinks({ clientId: 42 })).toHaveLength(1);
   });
-});
 
-describe("examples/postgres: overlapping claims on PostgreSQL", () => {
-  it("refuses a subdomain-matching ancestor after another partner's descendant, whatever the clocks, in one transaction each", async () => {
-    const repository = createPostgresRepository(await emptied());
-    const T0 = Date.UTC(2026, 0, 1);
-    const outcomes = await Promise.all([
-      repository.claimDomain({ domain: "eu.acme.com", partnerId: "b", claimedAt: T0 }),
-      repository.claimDomain({
-        domain: "acme.com",
-        partnerId: "a",
-        claimedAt: T0 - 60_000, // a server whose clock is 60 s behind
-        matchSubdomains: true,
-      }),
-    ]);
-    expect(outcomes.map((o) => o.status).sort()).toEqual(["claimed", "held_by_other"]);
-    expect((await repository.listDomainClaims()).length).toBe(1);
-  });
+  it("open-pglite.ts: the walkthrough in-process", async () => {
+    const { db, repository, service } = await openInProcess();
+    closers.push(() => db.close());
+    expect(await walkthrough(repository, service)).toEqual(expected);
+  }, 60_000); // starting PGlite takes seconds
 });

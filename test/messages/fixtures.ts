@@ -136,6 +136,16 @@ export const FIXTURES: { readonly [C in IssueCode]: Fixture<C> } = {
     },
     data: ["acme.com", "rival"],
   },
+  domain_not_verified: {
+    issue: {
+      code: "domain_not_verified",
+      message: M,
+      path: ["verifications"],
+      domains: ["acme.com", "acme.io"],
+    },
+    data: ["acme.com", "acme.io"],
+  },
+
   duplicate_client: {
     issue: {
       code: "duplicate_client",
@@ -320,7 +330,7 @@ export const FIXTURES: { readonly [C in IssueCode]: Fixture<C> } = {
     issue: {
       code: "invalid_employee_domains",
       message: M,
-      issues: [{ index: 0, input: "gmail.com", issue: shared }],
+      issues: [{ index: 0, path: ["domains", 0], input: "gmail.com", issue: shared }],
     },
     data: ["gmail.com"],
   },
@@ -367,8 +377,15 @@ export const FIXTURES: { readonly [C in IssueCode]: Fixture<C> } = {
     data: ["user.tagged", '"yes"'],
   },
   invalid_request: {
-    issue: { code: "invalid_request", message: M, field: "clientId", input: "42" },
-    data: ["clientId"],
+    issue: {
+      code: "invalid_request",
+      message: M,
+      issues: [
+        { code: "invalid_client_id", message: M, path: ["clientId"], input: "42" },
+        { code: "invalid_timestamp", message: M, path: ["expiresAt"], input: 1.5 },
+      ],
+    },
+    data: ["clientId", '"42"'],
   },
   invalid_tier_thresholds: {
     issue: { code: "invalid_tier_thresholds", message: M, issues: [duplicateTier] },
@@ -488,6 +505,10 @@ export const FIXTURES: { readonly [C in IssueCode]: Fixture<C> } = {
     issue: { code: "random_source_failed", message: M, cause: new Error("no entropy") },
     data: [],
   },
+  schema_too_new: {
+    issue: { code: "schema_too_new", message: M, version: 7, supported: 1 },
+    data: ["7"],
+  },
   repository_failure: {
     issue: {
       code: "repository_failure",
@@ -563,6 +584,18 @@ export const FIXTURES: { readonly [C in IssueCode]: Fixture<C> } = {
       partnerId: "ghost",
     },
     data: ["ghost", "users[0].partnerId"],
+  },
+  user_already_exists: {
+    issue: {
+      code: "user_already_exists",
+      message: M,
+      user: {
+        value: { partnerId: "northwind", email: "jane@northwind.io", tagged: true },
+        version: 1,
+        emailKey: "jane@northwind.io",
+      },
+    },
+    data: ["jane@northwind.io"],
   },
   user_not_found: {
     issue: {

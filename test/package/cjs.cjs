@@ -49,3 +49,34 @@ for (const [name, schema] of Object.entries(lib.inputSchemas)) {
 }
 assert.equal(lib.schemas.timestamp.safeParse("2026-01-01").success, false);
 console.log("cjs: schemas compose with classic zod");
+
+// partner-access/postgres: a repository over a stub pool
+const pgEntry = require("partner-access/postgres");
+const statements = [];
+const stub = {
+  connect: async () => ({
+    query: async (text) => {
+      statements.push(text.split(/\s+/)[0]);
+      return { rows: [] };
+    },
+    release: () => {},
+  }),
+};
+const made = pgEntry.createPostgresRepository(stub, { schema: "partner_access" });
+assert.equal(made.ok, true);
+assert.equal(
+  pgEntry.createPostgresRepository(stub, { tablePrefix: "a-" }).error.path[1],
+  "tablePrefix",
+);
+made.value
+  .claimDomain({ domain: "acme.com", partnerId: "acme", claimedAt: 1 })
+  .then((outcome) => {
+    assert.equal(outcome.status, "claimed");
+    assert.deepEqual(statements, ["BEGIN", "SELECT", "SELECT", "INSERT", "COMMIT"]);
+    assert.equal(pgEntry.POSTGRES_SCHEMA_VERSION, 1);
+    console.log("cjs: partner-access/postgres ok");
+  })
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -53,3 +53,41 @@ assert.deepEqual(JSON.parse(result), {
   key: "free@gmail.com",
 });
 console.log("edge: ok");
+
+// partner-access/postgres in the same runtime, over a driver of the shape
+// an HTTP driver would have: no Node built-in is needed.
+const postgresBundle = await build({
+  stdin: {
+    contents: `import * as postgres from "partner-access/postgres"; globalThis.postgres = postgres;`,
+    resolveDir: process.cwd(),
+  },
+  bundle: true,
+  format: "iife",
+  platform: "neutral",
+  mainFields: ["module", "main"],
+  write: false,
+  logLevel: "silent",
+});
+vm.evaluate(postgresBundle.outputFiles[0].text);
+const linked = await vm.evaluate(`(async () => {
+  const statements = [];
+  const row = { client_id: "1", email_key: "a@p.io", partner_id: "p", email: "A@p.io", linked_at: "0" };
+  const db = {
+    transaction: async (fn) =>
+      fn({
+        query: async (text) => {
+          statements.push(text.split(/\\s+/)[0]);
+          return { rows: text.startsWith("INSERT") ? [row] : [] };
+        },
+      }),
+  };
+  const repository = postgres.createPostgresRepository(db).value;
+  const outcome = await repository.linkEmail({ clientId: 1, partnerId: "p", email: "A@p.io", linkedAt: 0 });
+  return JSON.stringify({ status: outcome.status, key: outcome.link.emailKey, statements });
+})()`);
+assert.deepEqual(JSON.parse(linked), {
+  status: "linked",
+  key: "a@p.io",
+  statements: ["SET", "INSERT"],
+});
+console.log("edge: partner-access/postgres ok");

@@ -57,3 +57,46 @@ for (const [name, schema] of Object.entries(lib.inputSchemas)) {
 }
 assert.deepEqual(Object.keys(lib.inputSchemas).sort(), Object.keys(lib.schemas).sort());
 console.log("esm: schemas compose with classic zod");
+
+// partner-access/postgres: a repository over any driver of the shape, here
+// a stub pool that records statements and answers nothing
+import {
+  createPostgresRepository,
+  migratePostgresSchema,
+  POSTGRES_SCHEMA,
+  queueTransactions,
+} from "partner-access/postgres";
+
+const sent = [];
+const stub = {
+  connect: async () => ({
+    query: async (text) => {
+      sent.push(text.split(/\s+/)[0]);
+      return { rows: text.startsWith("INSERT") ? [{ version: 1 }] : [] };
+    },
+    release: () => {},
+  }),
+};
+const made = createPostgresRepository(stub);
+assert.equal(made.ok, true);
+const written = await made.value.savePartner(
+  { partnerId: "p", program: "partner", employeeDomains: ["acme.com"], extra: 1 },
+  null,
+);
+assert.equal(written.status, "written");
+assert.deepEqual(written.record.value, {
+  partnerId: "p",
+  program: "partner",
+  employeeDomains: ["acme.com"],
+});
+assert.deepEqual(sent, ["BEGIN", "INSERT", "COMMIT"]);
+assert.equal(createPostgresRepository({}).error.path[0], "db");
+assert.equal((await migratePostgresSchema(null)).error.code, "invalid_record");
+assert.equal(
+  typeof queueTransactions({ query: async () => ({ rows: [] }) }).transaction,
+  "function",
+);
+assert.match(POSTGRES_SCHEMA, /CREATE TABLE IF NOT EXISTS "pa_partners"/);
+// refusals are the main entry's values, so its helpers work on them
+assert.throws(() => lib.unwrapOrThrow(createPostgresRepository({})), lib.PartnerAccessError);
+console.log("esm: partner-access/postgres ok");

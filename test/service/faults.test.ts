@@ -1,139 +1,29 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { PartnerAccessRepository } from "../../src/ports/repository.js";
 import {
   createPartnerAccessService,
   type PartnerAccessService,
 } from "../../src/service/partner-access-service.js";
-import type { InMemoryRepository, InMemoryRepositoryState } from "../../src/testing/index.js";
-import { admin, clientAdmin, DAY, from, manager, setup, T0 } from "./fixtures.js";
+import { createInMemoryRepository, type InMemoryRepositoryState } from "../../src/testing/index.js";
+import { call, type Outcome, RUN_AT, requestOf, type UseCaseCase, useCases } from "./catalog.js";
+import { from, setup } from "./fixtures.js";
 
-// For every use case and every k: a repository whose k-th call fails (it
-// throws, or it rejects, instead of doing anything) must leave the stored
-// data exactly as it was before the call, and the result must be
-// `repository_failure`. Every use case runs in one transaction, which the
-// repository rolls back.
+// For every use case and every repository call k (the transaction's own
+// call included, and each call made inside it): the k-th call fails, before
+// it reaches the store (it throws, or it rejects) or after the store did
+// its work (it rejects once the write has landed: a lost acknowledgement).
+// The result must be `repository_failure` with the cause, and the stored
+// data exactly what it was before the call: every use case runs in one
+// transaction, which the store rolls back. The one exception is the
+// transaction call itself failing after it committed (a lost commit
+// acknowledgement): nothing can take back a commit, so there the stored data
+// is what the successful run leaves, and the answer is still
+// `repository_failure`.
 
-type Outcome = { ok: boolean; error?: { code: string; rollbackFailures?: readonly unknown[] } };
+type Fault = "throw before" | "reject before" | "reject after";
+const FAULTS: readonly Fault[] = ["throw before", "reject before", "reject after"];
 
-interface UseCase {
-  readonly name: string;
-  /** Brings a fresh service to the state the use case starts from. */
-  readonly prepare: (service: PartnerAccessService) => Promise<unknown>;
-  readonly run: (service: PartnerAccessService) => Promise<Outcome>;
-}
-
-const useCases: UseCase[] = [
-  {
-    name: "setEmployeeDomains",
-    prepare: async () => undefined,
-    run: (s) =>
-      s.setEmployeeDomains({ actor: admin(), partnerId: "acme", domains: ["acme.de", "acme.io"] }),
-  },
-  {
-    name: "tagEmployee",
-    prepare: async () => undefined,
-    run: (s) => s.tagEmployee({ actor: manager(), partnerId: "acme", email: "sam@acme.com" }),
-  },
-  {
-    name: "untagEmployee",
-    prepare: async () => undefined,
-    run: (s) => s.untagEmployee({ actor: manager(), partnerId: "acme", email: "jane@acme.com" }),
-  },
-  {
-    name: "assignClient",
-    prepare: async () => undefined,
-    run: (s) =>
-      s.assignClient({ actor: manager(), partnerId: "acme", email: "jane@acme.com", clientId: 42 }),
-  },
-  {
-    name: "assignClients",
-    prepare: (s) =>
-      s.assignClient({
-        actor: admin("rival"),
-        partnerId: "rival",
-        email: "free@gmail.com",
-        clientId: 43,
-      }),
-    run: (s) =>
-      s.assignClients({
-        actor: manager(),
-        partnerId: "acme",
-        email: "free@gmail.com",
-        clientIds: [42, 43, 44],
-        clientsWithPortalAccess: [44],
-      }),
-  },
-  {
-    name: "assignEmployees",
-    prepare: async () => undefined,
-    run: (s) =>
-      s.assignEmployees({
-        actor: manager(),
-        partnerId: "acme",
-        clientId: 42,
-        emails: ["jane@acme.com", "free@gmail.com", "sam@acme.com"],
-      }),
-  },
-  {
-    name: "grantPortalAccess",
-    prepare: (s) =>
-      s.assignClient({ actor: manager(), partnerId: "acme", email: "jane@acme.com", clientId: 42 }),
-    run: (s) =>
-      s.grantPortalAccess({
-        actor: clientAdmin(42),
-        partnerId: "acme",
-        clientId: 42,
-        email: "jane@acme.com",
-      }),
-  },
-  {
-    name: "removeClientAccess",
-    prepare: (s) =>
-      s.assignClient({ actor: manager(), partnerId: "acme", email: "jane@acme.com", clientId: 42 }),
-    run: (s) =>
-      s.removeClientAccess({
-        actor: manager(),
-        partnerId: "acme",
-        clientId: 42,
-        email: "jane@acme.com",
-        confirmation: "REMOVE",
-      }),
-  },
-  {
-    name: "removeEmployee",
-    prepare: (s) =>
-      s.assignClients({
-        actor: manager(),
-        partnerId: "acme",
-        email: "jane@acme.com",
-        clientIds: [42, 43],
-        clientsWithPortalAccess: [43],
-      }),
-    run: (s) => s.removeEmployee({ actor: manager(), partnerId: "acme", email: "jane@acme.com" }),
-  },
-  {
-    name: "attributeCredit",
-    prepare: async (s) => {
-      await s.assignClient({
-        actor: manager(),
-        partnerId: "acme",
-        email: "jane@acme.com",
-        clientId: 42,
-        hasPortalAccess: true,
-      });
-    },
-    run: (s) =>
-      s.attributeCredit({
-        actor: manager(),
-        partnerId: "acme",
-        period: { start: T0, end: T0 + 31 * DAY },
-      }),
-  },
-];
-
-type Fault = "throw" | "reject";
-
-/** Counts every call (the transaction's too, and those made inside it); the k-th one fails. */
+/** Counts every call (the transaction's and those inside it); the k-th one fails. */
 function failing(
   repository: PartnerAccessRepository,
   k: number,
@@ -144,18 +34,22 @@ function failing(
   for (const [name, value] of Object.entries(repository)) {
     if (typeof value !== "function" || name === "snapshot") continue;
     const method = value as (...a: unknown[]) => Promise<unknown>;
-    wrapped[name] = (...args: unknown[]) => {
-      counter.calls++;
-      if (counter.calls === k) {
-        const e = new Error(`fault at call ${k} (${name})`);
-        if (fault === "throw") throw e;
-        return Promise.reject(e);
-      }
-      if (name === "transaction") {
-        const fn = args[0] as (tx: PartnerAccessRepository) => Promise<unknown>;
-        return method((tx: PartnerAccessRepository) => fn(failing(tx, k, fault, counter)));
-      }
-      return method(...args);
+    wrapped[name] = async (...args: unknown[]) => {
+      const n = ++counter.calls;
+      const cause = new Error(`fault at call ${k} (${name}, ${fault})`);
+      if (n === k && fault === "throw before") throw cause;
+      if (n === k && fault === "reject before") return Promise.reject(cause);
+      const result =
+        name === "transaction"
+          ? method((tx: PartnerAccessRepository) =>
+              (args[0] as (tx: PartnerAccessRepository) => Promise<unknown>)(
+                failing(tx, k, fault, counter),
+              ),
+            )
+          : method(...args);
+      const settled = await result;
+      if (n === k) throw cause; // the store did its work; the answer is lost
+      return settled;
     };
   }
   return wrapped as unknown as PartnerAccessRepository;
@@ -163,101 +57,58 @@ function failing(
 
 // The stored data, but for the next assignment id: a rolled-back insert
 // has used one up, as a SQL sequence does.
-function data(state: InMemoryRepositoryState): unknown {
-  return { ...state, nextAssignmentId: 0 };
-}
+const data = (state: InMemoryRepositoryState) => ({ ...state, nextAssignmentId: 0 });
 
-async function start(): Promise<InMemoryRepositoryState> {
-  const { repository } = await setup();
+const serviceOver = (repository: PartnerAccessRepository): PartnerAccessService =>
+  createPartnerAccessService({ repository, clock: () => RUN_AT });
+
+async function startingState(c: UseCaseCase): Promise<InMemoryRepositoryState> {
+  const { repository, service } = await setup();
+  await c.prepare?.(service);
   return repository.snapshot();
 }
 
-function serviceOver(repository: PartnerAccessRepository) {
-  return createPartnerAccessService({ repository, clock: () => T0 + DAY });
-}
+let positions = 0;
+afterAll(() => {
+  console.log(`fault suite: ${positions} fault positions (use case × call × fault) checked`);
+});
 
 describe("a repository failing at any call", () => {
-  describe.each(useCases)("$name", (useCase) => {
-    it("leaves the stored data as before the call, for every k, thrown or rejected", async () => {
-      // the state the use case starts from
-      const base = from(await start());
-      await useCase.prepare(serviceOver(base));
-      const before = base.snapshot();
+  it("covers every use case of the service", () => {
+    const service = serviceOver(createInMemoryRepository());
+    expect(useCases.map((c) => c.name).sort()).toEqual(Object.keys(service).sort());
+  });
 
-      // how many calls a successful run makes
+  describe.each(useCases)("$name", (c) => {
+    it("returns repository_failure and keeps nothing, for every call k, before and after the write", async () => {
+      const before = await startingState(c);
       const counter = { calls: 0 };
-      const probe: InMemoryRepository = from(before);
-      const succeeded = await useCase.run(serviceOver(failing(probe, 0, "throw", counter)));
-      expect(succeeded.ok).toBe(true);
+      const probe = from(before);
+      const succeeded: Outcome = await call(
+        serviceOver(failing(probe, 0, "throw before", counter)),
+        c.name,
+        requestOf(c),
+      );
+      expect(succeeded.ok, JSON.stringify(succeeded.error)).toBe(true);
       const calls = counter.calls;
-      expect(calls).toBeGreaterThan(0);
+      expect(calls).toBeGreaterThan(1);
+      const committed = probe.snapshot();
 
       for (let k = 1; k <= calls; k++) {
-        for (const fault of ["throw", "reject"] as const) {
+        for (const fault of FAULTS) {
           const repository = from(before);
-          const result = await useCase.run(serviceOver(failing(repository, k, fault)));
-          const where = `${useCase.name}, call ${k} of ${calls}, ${fault}`;
-          expect(result.ok, where).toBe(false);
-          expect(result.error?.code, where).toBe("repository_failure");
-          expect(result.error?.rollbackFailures, where).toEqual([]);
-          expect(data(repository.snapshot()), where).toEqual(data(before));
+          const r = await call(serviceOver(failing(repository, k, fault)), c.name, requestOf(c));
+          const where = `${c.name}, call ${k} of ${calls}, ${fault}`;
+          expect(r.ok, where).toBe(false);
+          expect(r.error?.code, where).toBe("repository_failure");
+          expect(String((r.error?.cause as Error | undefined)?.message), where).toContain(
+            `fault at call ${k}`,
+          );
+          const lostCommit = k === 1 && fault === "reject after";
+          expect(data(repository.snapshot()), where).toEqual(data(lostCommit ? committed : before));
+          positions++;
         }
       }
     });
   });
-});
-
-describe("a write whose effect is kept but whose answer is lost", () => {
-  // A store that applies a write and then fails (a lost acknowledgement) is
-  // only recoverable inside a transaction: the transaction rolls it back.
-  it.each(useCases.filter((u) => u.name !== "attributeCredit"))(
-    "$name: every write, applied then failed, is rolled back",
-    async (useCase) => {
-      const base = from(await start());
-      await useCase.prepare(serviceOver(base));
-      const before = base.snapshot();
-      const writes = [
-        "savePartner",
-        "claimDomain",
-        "releaseDomain",
-        "linkEmail",
-        "unlinkEmail",
-        "saveUser",
-        "insertAssignment",
-        "updateAssignment",
-      ];
-      let tested = 0;
-      for (let n = 1; n <= 12; n++) {
-        const repository = from(before);
-        let seen = 0;
-        const afterNthWrite: PartnerAccessRepository = {
-          ...repository,
-          transaction: (fn) =>
-            repository.transaction((tx) => {
-              const wrapped: Record<string, unknown> = { ...tx };
-              for (const name of writes) {
-                const method = (
-                  tx as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>
-                )[name]!;
-                wrapped[name] = async (...args: unknown[]) => {
-                  const r = await method(...args);
-                  if (++seen === n) throw new Error(`lost answer of write ${n}`);
-                  return r;
-                };
-              }
-              return fn(wrapped as unknown as PartnerAccessRepository);
-            }),
-        };
-        const result = await useCase.run(serviceOver(afterNthWrite));
-        if (seen < n) break; // the run made fewer writes
-        tested++;
-        expect(result.ok || result.error?.code).toBe("repository_failure");
-        expect(repository.snapshot()).toEqual({
-          ...before,
-          nextAssignmentId: repository.snapshot().nextAssignmentId,
-        });
-      }
-      expect(tested).toBeGreaterThan(0);
-    },
-  );
 });

@@ -238,7 +238,11 @@ describe("tagEmployee and untagEmployee", () => {
     const tag = (email: string) =>
       service.tagEmployee({ actor: admin(), partnerId: "acme", email });
     expect(codeOf(await tag("nobody@acme.com"))).toBe("user_not_found");
-    expect(codeOf(await tag("not an address"))).toBe("invalid_email");
+    const bad = await tag("not an address");
+    expect(bad.ok || bad.error).toMatchObject({
+      code: "invalid_request",
+      issues: [{ code: "invalid_email", path: ["email"], input: "not an address" }],
+    });
     expect(codeOf(await tag("gone@acme.com"))).toBe("not_in_partner_account");
   });
 });
@@ -426,7 +430,7 @@ describe("assignClients and assignEmployees (bulk)", () => {
       actor: manager("rival"),
       partnerId: "rival",
       email: "free@gmail.com",
-      clientIds: [42, 43, 42, 0, 44],
+      clientIds: [42, 43, 42, 44],
       clientsWithPortalAccess: [44],
     });
     if (!r.ok) throw new Error(r.error.message);
@@ -434,7 +438,6 @@ describe("assignClients and assignEmployees (bulk)", () => {
       [42, "ok"],
       [43, "email_linked_to_another_partner"],
       [42, "duplicate_in_request"],
-      [0, "invalid_client_id"],
       [44, "ok"],
     ]);
     expect(r.value.events.map((e) => e.type)).toEqual([
@@ -456,13 +459,7 @@ describe("assignClients and assignEmployees (bulk)", () => {
       actor: manager(),
       partnerId: "acme",
       clientId: 42,
-      emails: [
-        "jane@acme.com",
-        "sam@acme.com",
-        "nobody@acme.com",
-        "not an address",
-        "JANE@acme.com",
-      ],
+      emails: ["jane@acme.com", "sam@acme.com", "nobody@acme.com", "JANE@acme.com"],
       usersWithPortalAccess: ["Jane@acme.com"],
     });
     if (!r.ok) throw new Error(r.error.message);
@@ -470,9 +467,15 @@ describe("assignClients and assignEmployees (bulk)", () => {
       ["jane@acme.com", "ok"],
       ["sam@acme.com", "not_tagged"],
       ["nobody@acme.com", "user_not_found"],
-      ["not an address", "invalid_email"],
       ["JANE@acme.com", "duplicate_in_request"],
     ]);
+    const repeated = r.value.results[3]!.result;
+    expect(repeated.ok || repeated.error).toMatchObject({
+      path: ["emails", 3],
+      firstPath: ["emails", 0],
+    });
+    const untagged = r.value.results[1]!.result;
+    expect(untagged.ok || untagged.error).toMatchObject({ path: ["emails", 1, "tagged"] });
     const first = r.value.results[0]!.result;
     expect(first.ok && first.value.assignment.value.status).toBe("active");
   });
@@ -619,14 +622,39 @@ describe("attributeCredit", () => {
     expect(r.value.events).toEqual([]);
   });
 
-  it("reports an invalid period before reading any activity", async () => {
-    const { service } = await setup();
+  it("reports an invalid period before reading anything", async () => {
+    const { repository } = await setup();
+    const reads: string[] = [];
+    const watched: PartnerAccessRepository = {
+      ...repository,
+      transaction: (fn) => {
+        reads.push("transaction");
+        return repository.transaction(fn);
+      },
+    };
+    const service = createPartnerAccessService({ repository: watched });
     const r = await service.attributeCredit({
       actor: manager(),
       partnerId: "acme",
       period: { start: T0, end: T0 - 1 },
     });
-    expect(codeOf(r)).toBe("invalid_attribution_input");
+    expect(r.ok || r.error).toMatchObject({
+      code: "invalid_request",
+      issues: [{ code: "invalid_period", path: ["period"] }],
+    });
+    const fraction = await service.attributeCredit({
+      actor: manager(),
+      partnerId: "acme",
+      period: { start: 1.5, end: 1e16 },
+    });
+    expect(fraction.ok || fraction.error).toMatchObject({
+      code: "invalid_request",
+      issues: [
+        { code: "invalid_timestamp", path: ["period", "start"], input: 1.5 },
+        { code: "invalid_timestamp", path: ["period", "end"], input: 1e16 },
+      ],
+    });
+    expect(reads).toEqual([]);
   });
 });
 

@@ -53,6 +53,15 @@ describe("service types", () => {
       "grantPortalAccess",
       "removeClientAccess",
       "removeEmployee",
+      "removeEmployeesAccess",
+      "removePartnerUser",
+      "addPartnerUser",
+      "savePartnerAccount",
+      "listPartnerEmployees",
+      "getEmployeeDomainStatus",
+      "previewEmployeeDomains",
+      "expireDueAssignments",
+      "remindersDue",
       "attributeCredit",
     ] as const) {
       expectTypeOf(service[name]).returns.resolves.toHaveProperty("ok");
@@ -73,6 +82,45 @@ describe("service types", () => {
     >();
     expectTypeOf<EmailConflictRefusal["events"]>().toEqualTypeOf<PartnerAccessEvent[]>();
     expectTypeOf<Extract<ServiceError, { code: "repository_failure" }>["cause"]>().toBeUnknown();
+  });
+
+  it("says invalid_request with issues, no field", () => {
+    type InvalidRequest = Extract<ServiceError, { code: "invalid_request" }>;
+    expectTypeOf<InvalidRequest["issues"][number]["code"]>().toEqualTypeOf<
+      | "invalid_record"
+      | "invalid_list"
+      | "invalid_partner_id"
+      | "invalid_client_id"
+      | "invalid_timestamp"
+      | "invalid_email"
+      | "invalid_period"
+    >();
+    expectTypeOf<InvalidRequest>().not.toHaveProperty("field");
+    expectTypeOf<"domain_not_verified">().toMatchTypeOf<SetEmployeeDomainsError["code"]>();
+    expectTypeOf<"user_already_exists">().toMatchTypeOf<ServiceError["code"]>();
+  });
+
+  it("takes requireDomainProof and verifications", () => {
+    expectTypeOf<PartnerAccessServiceOptions["requireDomainProof"]>().toEqualTypeOf<
+      boolean | undefined
+    >();
+    void service.setEmployeeDomains({
+      actor,
+      partnerId: "acme",
+      domains: ["acme.com"],
+      verifications: [
+        { status: "verified", domain: "acme.com" as never, verifiedAt: 1, partnerId: "acme" },
+      ],
+    });
+  });
+
+  it("has the event types of expiry and accounts", () => {
+    expectTypeOf<
+      | "assignment_expired"
+      | "assignment_expiry_reminder_due"
+      | "partner_saved"
+      | "partner_user_added"
+    >().toMatchTypeOf<PartnerAccessEventType>();
   });
 
   it("keys events by type, each with at and actor", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { attributeManagedCredit } from "../../src/attribution/managed-credit.js";
 import {
   detectDomainConflicts,
@@ -9,7 +9,11 @@ import {
   schemas,
 } from "../../src/index.js";
 import type { Partner } from "../../src/model.js";
-import { arbitraries } from "../../src/testing/index.js";
+import { arbitraries, type Scenario } from "../../src/testing/index.js";
+
+// Properties run thousands of cases; on a busy shared machine they need more
+// than the default five seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("testing arbitraries", () => {
   it("emailDomain() yields canonical partner employee domains", () => {
@@ -172,5 +176,71 @@ describe("testing arbitraries take any options", () => {
     expect(
       fc.sample(arbitraries.partner({ partnerId: fc.constant("acme") }), 5).map((p) => p.partnerId),
     ).toEqual(["acme", "acme", "acme", "acme", "acme"]);
+  });
+});
+
+describe("arbitraries.scenario() exercises conflicts", () => {
+  const rates = (samples: readonly Scenario[]) => {
+    let conflict = 0;
+    let contender = 0;
+    for (const s of samples) {
+      if (detectEmailConflicts(s.assignments).length > 0) conflict++;
+      const r = attributeManagedCredit(s);
+      expect(r.ok).toBe(true);
+      if (r.ok && r.value.decisions.some((d) => d.outcome === "conflict_contender")) contender++;
+    }
+    return { conflict: conflict / samples.length, contender: contender / samples.length };
+  };
+
+  it("puts a conflict and a contender decision in at least a fifth of its samples by default", () => {
+    const { conflict, contender } = rates(
+      fc.sample(arbitraries.scenario(), { numRuns: 1_000, seed: 42 }),
+    );
+    expect(conflict).toBeGreaterThanOrEqual(0.2);
+    expect(contender).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it("follows its options: conflict rate, partners per client, sizes, shared addresses", () => {
+    const always = fc.sample(
+      arbitraries.scenario({ conflictRate: 1, partnersPerClient: 5, maxPartners: 8 }),
+      {
+        numRuns: 200,
+        seed: 7,
+      },
+    );
+    const withTwo = always.filter((s) => s.partners.length >= 2);
+    // Every one holds the conflict; a contender whose pair another of its
+    // assignments credits is credited, so a few have no contender decision.
+    expect(rates(withTwo).conflict).toBe(1);
+    expect(rates(withTwo).contender).toBeGreaterThanOrEqual(0.8);
+    expect(Math.max(...always.map((s) => s.partners.length))).toBeLessThanOrEqual(8);
+    expect(
+      Math.max(
+        ...always.flatMap((s) =>
+          detectEmailConflicts(s.assignments).map((c) => c.contenders.length + 1),
+        ),
+      ),
+    ).toBeGreaterThanOrEqual(3);
+    const never = fc.sample(
+      arbitraries.scenario({ conflictRate: 0, sharedAddresses: 0, maxClients: 1 }),
+      { numRuns: 200, seed: 7 },
+    );
+    // Only partners without a domain still put users on a shared address.
+    expect(rates(never).conflict).toBeLessThan(0.05);
+    expect(never.every((s) => s.clients.length === 1)).toBe(true);
+  });
+
+  it("ignores options that are not numbers and clamps numbers out of range", () => {
+    for (const options of [
+      null,
+      7,
+      "x",
+      { conflictRate: "high" },
+      { maxPartners: -3, conflictRate: 9 },
+      { maxClients: Number.NaN },
+    ]) {
+      const samples = fc.sample(arbitraries.scenario(options as never), { numRuns: 20, seed: 3 });
+      for (const s of samples) expect(attributeManagedCredit(s).ok).toBe(true);
+    }
   });
 });

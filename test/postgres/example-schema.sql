@@ -1,3 +1,6 @@
+-- The tables of the SQL example that partner-access/postgres replaces
+-- (examples/postgres/schema.sql before the entry existed), kept to test that
+-- migratePostgresSchema brings a database made from it up to date.
 -- partner-access: tables for the PostgreSQL repository (examples/postgres/repository.ts).
 -- Records are kept as JSONB next to the columns that carry a rule: a key,
 -- a uniqueness, a filter. Every text that is sorted uses COLLATE "C", the
