@@ -7,7 +7,13 @@
 export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutation.config.ts" },
-  mutate: ["src/**/*.ts", "!src/testing/**", "!src/**/*.generated.ts", "!src/vendor/**", "!src/**/*.cjs.ts"],
+  mutate: [
+    "src/**/*.ts",
+    "!src/testing/**",
+    "!src/**/*.generated.ts",
+    "!src/vendor/**",
+    "!src/**/*.cjs.ts",
+  ],
   coverageAnalysis: "perTest",
   // Stryker marks the sandbox's files with @ts-nocheck; the generated list must stay byte for byte as committed.
   disableTypeChecks: "{src,test}/**/!(*.generated).{ts,tsx,js,mjs,cjs}",
@@ -17,6 +23,8 @@ export default {
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   thresholds: { high: 95, low: 90, break: 90 },
+  // The first run of the whole suite, instrumented, on a shared 2-core machine.
+  dryRunTimeoutMinutes: 60,
   timeoutMS: 20_000,
   timeoutFactor: 2,
   tempDirName: ".stryker-tmp",
