@@ -13,6 +13,12 @@
  * - `one-client`: one client serviced by n partners, each with its own
  *   employee and an activity: an even split n ways.
  *
+ * Domain claims follow the same shapes: n partners holding one domain
+ * (`shared-address`), one partner's domain with subdomain matching and the
+ * n − 1 others each holding a subdomain of it (`users-one-address`), and n
+ * partners each on a domain of its own (`one-client`). `classifyUsers`
+ * classifies all n users against one partner.
+ *
  * ```sh
  * node --expose-gc scripts/run-ts.mjs bench/adversarial.bench.ts [sizes…]
  * ```
@@ -22,6 +28,8 @@
 
 import { attributeManagedCredit } from "../src/attribution/managed-credit.js";
 import { startAttribution } from "../src/attribution/streaming.js";
+import { classifyUsers } from "../src/classification/classify-user.js";
+import { type DomainClaim, detectDomainConflicts } from "../src/conflicts/domain-conflicts.js";
 import { detectEmailConflicts } from "../src/conflicts/email-conflicts.js";
 import type { Activity, Assignment, Client, Partner, PartnerUser, Period } from "../src/model.js";
 import { exposeGc, growth, markdownTable, median } from "./lib.js";
@@ -37,6 +45,8 @@ export interface AdversarialInput {
   readonly users: PartnerUser[];
   readonly assignments: Assignment[];
   readonly activities: Activity[];
+  /** The partners' domain claims, in the same shape. */
+  readonly claims: DomainClaim[];
 }
 
 /** The adversarial shapes, by name. */
@@ -58,6 +68,7 @@ export function generateAdversarial(shape: Shape, n: number): AdversarialInput {
   const assignments: Assignment[] = [];
   const activities: Activity[] = [];
   const clients: Client[] = [];
+  const claims: DomainClaim[] = [];
   const clientCount = shape === "users-one-address" ? n : 1;
   for (let c = 1; c <= clientCount; c++)
     clients.push({ clientId: c, mrr: { amountMinor: 100_000 + c, currency: "USD" } });
@@ -80,8 +91,19 @@ export function generateAdversarial(shape: Shape, n: number): AdversarialInput {
       activatedAt: PERIOD.start - DAY + (i % 1000),
     });
     activities.push({ clientId, email, at: PERIOD.start + (i % 28) * DAY });
+    claims.push(claimOf(shape, partnerId, i));
   }
-  return { period: PERIOD, partners, clients, users, assignments, activities };
+  return { period: PERIOD, partners, clients, users, assignments, activities, claims };
+}
+
+/** Partner i's claim in a shape: one domain for all, subdomains of partner 0's, or its own. */
+function claimOf(shape: Shape, partnerId: string, i: number): DomainClaim {
+  const claimedAt = PERIOD.start - DAY + (i % 1000);
+  if (shape === "shared-address") return { partnerId, domain: "agency.io", claimedAt };
+  if (shape === "one-client") return { partnerId, domain: `${partnerId}.io`, claimedAt };
+  return i === 0
+    ? { partnerId, domain: "agency.io", claimedAt, matchSubdomains: true }
+    : { partnerId, domain: `${partnerId}.agency.io`, claimedAt };
 }
 
 /** What each function is timed on. */
@@ -93,6 +115,8 @@ export const SUBJECTS = {
   },
   detectEmailConflicts: (input: AdversarialInput) =>
     detectEmailConflicts(input.assignments, input.partners),
+  detectDomainConflicts: (input: AdversarialInput) => detectDomainConflicts(input.claims),
+  classifyUsers: (input: AdversarialInput) => classifyUsers(input.users, input.partners[0]!),
 } as const;
 export type Subject = keyof typeof SUBJECTS;
 
