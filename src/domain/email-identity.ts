@@ -90,7 +90,7 @@ const DOT_ATOM =
 // in two of them, a quoted local part without its closing quote
 // (`"aaaa…@acme.com`) backtracked exponentially.
 const QUOTED =
-  /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E]|(?![\x00-\x7F])[\p{L}\p{M}\p{N}])*"$/u;
+  /^"(?:[\x20\x21\x23-\x5B\x5D-\x7E]|\\[\x20-\x7E]|(?!\p{ASCII})[\p{L}\p{M}\p{N}])*"$/u;
 // A quoted pair (RFC 5322 §3.2.1) and the characters a quoted string must escape.
 const QUOTED_PAIR = /\\([\x20-\x7E])/g;
 const MUST_ESCAPE = /["\\]/g;
