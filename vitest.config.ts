@@ -20,7 +20,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/package/**", "node_modules/**"],
+    // test/hostile runs over the built package, after the build: npm run test:hostile.
+    exclude: ["test/package/**", "test/hostile/**", "node_modules/**"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     setupFiles: ["test/setup.ts"],
     // Properties run thousands of cases; on a shared or loaded 2-core machine

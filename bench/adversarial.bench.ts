@@ -13,6 +13,12 @@
  * - `one-client`: one client serviced by n partners, each with its own
  *   employee and an activity: an even split n ways.
  *
+ * Domain claims follow the same shapes: n partners holding one domain
+ * (`shared-address`), one partner's domain with subdomain matching and the
+ * n − 1 others each holding a subdomain of it (`users-one-address`), and n
+ * partners each on a domain of its own (`one-client`). `classifyUsers`
+ * classifies all n users against one partner.
+ *
  * ```sh
  * node --expose-gc scripts/run-ts.mjs bench/adversarial.bench.ts [sizes…]
  * ```
@@ -23,6 +29,8 @@
 import { attributeManagedCredit } from "../src/attribution/managed-credit.js";
 import { startAttribution } from "../src/attribution/streaming.js";
 import type { PartnerCredit } from "../src/attribution/types.js";
+import { classifyUsers } from "../src/classification/classify-user.js";
+import { type DomainClaim, detectDomainConflicts } from "../src/conflicts/domain-conflicts.js";
 import { detectEmailConflicts } from "../src/conflicts/email-conflicts.js";
 import type { Activity, Assignment, Client, Partner, PartnerUser, Period } from "../src/model.js";
 import { baselineGroupBy as attributionBaseline } from "./attribution.bench.js";
@@ -39,6 +47,8 @@ export interface AdversarialInput {
   readonly users: PartnerUser[];
   readonly assignments: Assignment[];
   readonly activities: Activity[];
+  /** The partners' domain claims, in the same shape. */
+  readonly claims: DomainClaim[];
 }
 
 /** The adversarial shapes, by name. */
@@ -60,6 +70,7 @@ export function generateAdversarial(shape: Shape, n: number): AdversarialInput {
   const assignments: Assignment[] = [];
   const activities: Activity[] = [];
   const clients: Client[] = [];
+  const claims: DomainClaim[] = [];
   const clientCount = shape === "users-one-address" ? n : 1;
   for (let c = 1; c <= clientCount; c++)
     clients.push({ clientId: c, mrr: { amountMinor: 100_000 + c, currency: "USD" } });
@@ -82,8 +93,19 @@ export function generateAdversarial(shape: Shape, n: number): AdversarialInput {
       activatedAt: PERIOD.start - DAY + (i % 1000),
     });
     activities.push({ clientId, email, at: PERIOD.start + (i % 28) * DAY });
+    claims.push(claimOf(shape, partnerId, i));
   }
-  return { period: PERIOD, partners, clients, users, assignments, activities };
+  return { period: PERIOD, partners, clients, users, assignments, activities, claims };
+}
+
+/** Partner i's claim in a shape: one domain for all, subdomains of partner 0's, or its own. */
+function claimOf(shape: Shape, partnerId: string, i: number): DomainClaim {
+  const claimedAt = PERIOD.start - DAY + (i % 1000);
+  if (shape === "shared-address") return { partnerId, domain: "agency.io", claimedAt };
+  if (shape === "one-client") return { partnerId, domain: `${partnerId}.io`, claimedAt };
+  return i === 0
+    ? { partnerId, domain: "agency.io", claimedAt, matchSubdomains: true }
+    : { partnerId, domain: `${partnerId}.agency.io`, claimedAt };
 }
 
 /** What each function is timed on. */
@@ -95,6 +117,8 @@ export const SUBJECTS = {
   },
   detectEmailConflicts: (input: AdversarialInput) =>
     detectEmailConflicts(input.assignments, input.partners),
+  detectDomainConflicts: (input: AdversarialInput) => detectDomainConflicts(input.claims),
+  classifyUsers: (input: AdversarialInput) => classifyUsers(input.users, input.partners[0]!),
 } as const;
 export type Subject = keyof typeof SUBJECTS;
 
@@ -142,16 +166,79 @@ export function conflictsBaseline(input: AdversarialInput): number {
 }
 
 /**
+ * The bare baseline of domain-conflict detection on these shapes: claims
+ * grouped by lower-cased domain in a `Map`, and each claim's ancestors
+ * looked up among the domains claimed with subdomain matching; no
+ * canonicalisation, no validation.
+ *
+ * @param input - the shape's data
+ * @returns the number of contenders over all conflicts
+ * @example
+ * ```ts
+ * domainConflictsBaseline(generateAdversarial("shared-address", 100)); //=> 99
+ * ```
+ */
+export function domainConflictsBaseline(input: AdversarialInput): number {
+  const byDomain = new Map<string, Set<string>>();
+  const wildcard = new Set<string>();
+  for (const c of input.claims) {
+    const domain = c.domain.toLowerCase();
+    let partners = byDomain.get(domain);
+    if (partners === undefined) byDomain.set(domain, (partners = new Set()));
+    partners.add(c.partnerId);
+    if (c.matchSubdomains === true) wildcard.add(domain);
+  }
+  // Each ancestor with subdomain matching gathers the partners under it.
+  const under = new Map<string, Set<string>>();
+  for (const [domain, partners] of byDomain) {
+    for (let dot = domain.indexOf("."); dot >= 0; dot = domain.indexOf(".", dot + 1)) {
+      const ancestor = domain.slice(dot + 1);
+      if (!wildcard.has(ancestor)) continue;
+      let all = under.get(ancestor);
+      if (all === undefined) under.set(ancestor, (all = new Set(byDomain.get(ancestor))));
+      for (const p of partners) all.add(p);
+    }
+  }
+  let contenders = 0;
+  for (const [domain, partners] of byDomain)
+    if (!under.has(domain) && partners.size > 1) contenders += partners.size - 1;
+  for (const partners of under.values()) contenders += partners.size - 1;
+  return contenders;
+}
+
+/**
+ * The bare baseline of classification: each user's domain (after the last
+ * `@`, lower-cased) looked up in a `Set` of the partner's domains.
+ *
+ * @param input - the shape's data
+ * @returns how many users match the first partner's domains
+ * @example
+ * ```ts
+ * classifyBaseline(generateAdversarial("one-client", 100)); //=> 0
+ * ```
+ */
+export function classifyBaseline(input: AdversarialInput): number {
+  const domains = new Set(input.partners[0]!.employeeDomains.map((d) => d.toLowerCase()));
+  let matches = 0;
+  for (const u of input.users)
+    if (domains.has(u.email.slice(u.email.lastIndexOf("@") + 1).toLowerCase())) matches++;
+  return matches;
+}
+
+/**
  * The bare baseline of each function, on the same input: the attribution
  * bench's `Map` group-by (tagged users, activity times per client and
  * address, holders, contenders, servicing partners and an even split), for
- * `startAttribution` the same without activities, and
- * {@link conflictsBaseline} for conflict detection.
+ * `startAttribution` the same without activities,
+ * {@link conflictsBaseline} and {@link domainConflictsBaseline} for conflict
+ * detection, {@link classifyBaseline} for classification.
  */
 export const BASELINES: Record<Subject, (input: AdversarialInput) => unknown> = {
   attributeManagedCredit: (input) => attributionBaseline(input),
   startAttribution: (input) => attributionBaseline({ ...input, activities: [] }),
   detectEmailConflicts: (input) => conflictsBaseline(input),
+  detectDomainConflicts: (input) => domainConflictsBaseline(input),
+  classifyUsers: (input) => classifyBaseline(input),
 };
 
 /** One timed row: a function on a shape at one size, next to its baseline. */
@@ -177,7 +264,14 @@ export interface AdversarialRow {
 // The library's answer in the baseline's terms, so that a benchmark whose
 // two sides stop answering the same question fails (as the others do).
 function agree(subject: Subject, result: unknown, baseline: unknown): void {
-  if (subject === "detectEmailConflicts") {
+  if (subject === "classifyUsers") {
+    const matches = (result as { counts: { byKind: { domain_match: number } } }).counts.byKind
+      .domain_match;
+    if (matches !== baseline)
+      throw new Error(`classifyUsers matched ${matches} users, baseline ${String(baseline)}`);
+    return;
+  }
+  if (subject === "detectEmailConflicts" || subject === "detectDomainConflicts") {
     const contenders = (result as { contenders: unknown[] }[]).reduce(
       (sum, c) => sum + c.contenders.length,
       0,

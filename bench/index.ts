@@ -9,6 +9,7 @@ import { formatAttributionBench, runAttributionBench } from "./attribution.bench
 import { formatClassificationBench, runClassificationBench } from "./classification.bench.js";
 import { formatColdStart, runColdStart } from "./cold-start.js";
 import { formatConflictsBench, runConflictsBench } from "./conflicts.bench.js";
+import { formatParsersBench, runParsersBench } from "./parsers.bench.js";
 import { formatServiceBench, runServiceBench } from "./service.bench.js";
 import { formatStateSizes, measureStateSizes } from "./state-size.bench.js";
 import { formatStreamingBench, runStreamingBench } from "./streaming.bench.js";
@@ -54,6 +55,12 @@ section(
 section(
   "Adversarial shapes (one address shared by n partners, n users on one address, one client with n partners)",
   formatAdversarialBench(runAdversarialBench({ sizes, log })),
+);
+section(
+  "Parsers on adversarial strings (time per call at 10^5 and 10^6 characters, growth per ×10)",
+  formatParsersBench(
+    runParsersBench({ sizes: quick ? [10_000, 100_000] : [100_000, 1_000_000], log }),
+  ),
 );
 section(
   "Service attribution (service.attributeCredit over the in-memory repository, next to the one-shot run)",

@@ -217,6 +217,8 @@ export function soldPoints(
  * ```
  */
 export function toList(value: unknown): readonly unknown[] | null {
-  if (Array.isArray(value)) return value;
+  // An array with another prototype (`Object.setPrototypeOf([], null)`)
+  // may lack the methods callers use on the list: read it like any iterable.
+  if (Array.isArray(value) && Object.getPrototypeOf(value) === Array.prototype) return value;
   return isIterable(value) ? Array.from(value) : null;
 }

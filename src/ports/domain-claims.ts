@@ -7,6 +7,7 @@
  * @module
  */
 
+import { isIterable, isRecord, own } from "../guards.js";
 import type { DomainClaimRecord } from "./repository.js";
 
 /**
@@ -18,7 +19,7 @@ import type { DomainClaimRecord } from "./repository.js";
  * a family too; they wait for each other, which is harmless).
  *
  * @param domain - a canonical domain
- * @returns its last two labels (the domain itself when it has two)
+ * @returns its last two labels (the domain itself when it has two); `""` for a non-string
  * @example
  * ```ts
  * domainFamily("a.eu.acme.com"); //=> "acme.com"
@@ -26,6 +27,7 @@ import type { DomainClaimRecord } from "./repository.js";
  * ```
  */
 export function domainFamily(domain: string): string {
+  if (typeof domain !== "string") return "";
   const last = domain.lastIndexOf(".");
   const before = last <= 0 ? -1 : domain.lastIndexOf(".", last - 1);
   return domain.slice(before + 1);
@@ -37,7 +39,7 @@ export function domainFamily(domain: string): string {
  *
  * @param descendant - a canonical domain
  * @param ancestor - a canonical domain
- * @returns `true` when `descendant` ends with `.` + `ancestor`
+ * @returns `true` when `descendant` ends with `.` + `ancestor`; `false` when either is not a string
  * @example
  * ```ts
  * isSubdomainOf("eu.acme.com", "acme.com"); //=> true
@@ -46,6 +48,8 @@ export function domainFamily(domain: string): string {
  */
 export function isSubdomainOf(descendant: string, ancestor: string): boolean {
   return (
+    typeof descendant === "string" &&
+    typeof ancestor === "string" &&
     descendant.length > ancestor.length + 1 &&
     descendant.endsWith(ancestor) &&
     descendant.charCodeAt(descendant.length - ancestor.length - 1) === 0x2e
@@ -62,7 +66,8 @@ export function isSubdomainOf(descendant: string, ancestor: string): boolean {
  *
  * @param claim - the new claim: its domain, its partner, whether it matches subdomains
  * @param claims - stored claims (at least those of the claim's family); others are ignored
- * @returns the overlapping claim, or `null` when the new claim may be stored
+ * @returns the overlapping claim, or `null` when the new claim may be stored (or when
+ *   `claim` is not a claim or `claims` not a list; stored claims that are not records are skipped)
  * @example
  * ```ts
  * const held = [{ domain: "eu.acme.com", partnerId: "b", claimedAt: 1, matchSubdomains: false }];
@@ -78,14 +83,21 @@ export function findClaimOverlap(
   },
   claims: Iterable<DomainClaimRecord>,
 ): DomainClaimRecord | null {
+  const domain = own(claim, "domain");
+  const partnerId = own(claim, "partnerId");
+  if (typeof domain !== "string" || typeof partnerId !== "string" || !isIterable(claims)) {
+    return null;
+  }
+  const matchSubdomains = own(claim, "matchSubdomains") === true;
   let ancestor: DomainClaimRecord | null = null;
   let descendant: DomainClaimRecord | null = null;
   for (const other of claims) {
-    if (other.partnerId === claim.partnerId) continue;
-    if (other.domain === claim.domain) return other;
-    if (other.matchSubdomains && isSubdomainOf(claim.domain, other.domain)) {
+    if (!isRecord(other) || typeof other.domain !== "string") continue;
+    if (other.partnerId === partnerId) continue;
+    if (other.domain === domain) return other;
+    if (other.matchSubdomains === true && isSubdomainOf(domain, other.domain)) {
       if (ancestor === null || other.domain.length > ancestor.domain.length) ancestor = other;
-    } else if (claim.matchSubdomains && isSubdomainOf(other.domain, claim.domain)) {
+    } else if (matchSubdomains && isSubdomainOf(other.domain, domain)) {
       // canonical domains are ASCII, so `<` is binary (code point) order
       if (descendant === null || other.domain < descendant.domain) descendant = other;
     }

@@ -599,7 +599,8 @@ function changeIssues(current: AssignmentRecord, next: Assignment, key: string):
  *
  * @param current - the assignment as stored
  * @param next - the value to check as its new version
- * @returns the assignment rebuilt from its known fields and its key, or the refusal
+ * @returns the assignment rebuilt from its known fields and its key, or the refusal (path
+ *   `["current"]` when `current` is not a stored record with its `value` and `emailKey`)
  * @example
  * ```ts
  * const r = checkAssignmentUpdate(stored, { ...stored.value, clientId: 43 });
@@ -610,6 +611,17 @@ export function checkAssignmentUpdate(
   current: AssignmentRecord,
   next: unknown,
 ): Result<{ readonly assignment: Assignment; readonly emailKey: string }, InvalidRecord> {
+  const value = own(current, "value");
+  if (!isRecord(value) || typeof own(current, "emailKey") !== "string") {
+    const issues = new Issues();
+    issues.add(
+      "invalid_record",
+      ["current"],
+      current,
+      "The stored assignment must be a record of the store: { value, emailKey, … }.",
+    );
+    return issues.refused();
+  }
   const checked = checkAssignmentRecord(next);
   if (!checked.ok) return checked;
   const issues = changeIssues(current, checked.value.assignment, checked.value.emailKey);

@@ -69,7 +69,9 @@ export class RepositoryContractViolation extends Error {
    * @param message - what the repository did wrong
    */
   constructor(message: string) {
-    super(message);
+    // Error() converts its message to a string, which throws for an object
+    // without toString (a null-prototype one): such a message is not kept.
+    super(typeof message === "string" ? message : "repository contract violated");
     this.name = "RepositoryContractViolation";
   }
 }

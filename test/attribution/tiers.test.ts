@@ -118,3 +118,17 @@ describe("validateTierThresholds", () => {
     ]);
   });
 });
+
+// Found by the hostile-input suite: an array whose prototype is not
+// Array.prototype has no forEach, and the thresholds were read with it.
+describe("thresholds in an array without Array.prototype", () => {
+  it("is read as a list, not a TypeError", () => {
+    const bare = Object.setPrototypeOf([...thresholds], null) as TierThreshold[];
+    expect(validateTierThresholds(bare).ok).toBe(false);
+    expect(() =>
+      evaluateTier({ totalPoints: 300, sourcedPoints: 30 }, "partner", bare),
+    ).not.toThrow();
+    const r = evaluateTier({ totalPoints: 300, sourcedPoints: 30 }, "partner", bare);
+    expect(r.tier).toBeNull();
+  });
+});

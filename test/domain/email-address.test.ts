@@ -145,6 +145,20 @@ describe("parseEmailAddress", () => {
   });
 });
 
+// Found by the hostile-input suite: an opening quote without its closing
+// one made the quoted-string pattern backtrack exponentially (an ASCII
+// letter matched two of its alternatives), so this call never returned.
+describe("a quoted local part without its closing quote", () => {
+  it("is refused as invalid_local_part, at once", () => {
+    const local = `"${"a".repeat(60)}`;
+    expect(parseEmailAddress(`${local}@acme.com`)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_local_part", local },
+    });
+    expect(parseEmailAddress(`"${"é".repeat(30)}"@acme.com`).ok).toBe(true);
+  });
+});
+
 describe("parseEmailAddressOrThrow and emailKey", () => {
   it("returns or throws", () => {
     expect(parseEmailAddressOrThrow("Jane@Acme.com").key).toBe("jane@acme.com");

@@ -164,6 +164,16 @@ describe("checkAssignmentUpdate", () => {
     },
   };
 
+  // Found by the hostile-input suite: a `current` that is not a stored
+  // record threw a TypeError reading its value.
+  it("refuses a current value that is not a stored record, as invalid_record at current", () => {
+    for (const current of [undefined, null, 42, {}, { value: stored.value }, { emailKey: "x" }]) {
+      const r = checkAssignmentUpdate(current as unknown as AssignmentRecord, stored.value);
+      expect(r.ok).toBe(false);
+      expect(paths(r as never)).toEqual([["current"]]);
+    }
+  });
+
   it("accepts a change of status and the address in another case", () => {
     const next = { ...stored.value, email: "JANE@acme.com", status: "active", activatedAt: 2 };
     expect(checkAssignmentUpdate(stored, next).ok).toBe(true);

@@ -534,3 +534,13 @@ describe("repositoryContract catches a broken store, rule by rule", () => {
     );
   });
 });
+
+// Found by the hostile-input suite: Error() turns its message into a
+// string, which threw for an object without toString.
+describe("RepositoryContractViolation", () => {
+  it("keeps a string message and replaces any other", () => {
+    expect(new RepositoryContractViolation("two winners").message).toBe("two winners");
+    const odd = Object.create(null) as string;
+    expect(new RepositoryContractViolation(odd).message).toBe("repository contract violated");
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { domainFamily, findClaimOverlap, isSubdomainOf } from "../../src/ports/domain-claims.js";
+
+const never = <T>(value: unknown): T => value as T;
+const held = { domain: "acme.com", partnerId: "rival", claimedAt: 1, matchSubdomains: true };
+
+// Found by the hostile-input suite: these helpers threw a TypeError on a
+// non-string domain or a claims list that is not iterable.
+describe("the claim helpers on malformed input", () => {
+  it("domainFamily answers '' for a non-string", () => {
+    expect(domainFamily(never(undefined))).toBe("");
+    expect(domainFamily(never({ __proto__: null }))).toBe("");
+    expect(domainFamily("a.eu.acme.com")).toBe("acme.com");
+  });
+
+  it("isSubdomainOf answers false when either side is not a string", () => {
+    expect(isSubdomainOf(never([]), "acme.com")).toBe(false);
+    expect(isSubdomainOf("eu.acme.com", never(42))).toBe(false);
+    expect(isSubdomainOf("eu.acme.com", "acme.com")).toBe(true);
+  });
+
+  it("findClaimOverlap answers null for a malformed claim or list, and skips malformed entries", () => {
+    expect(findClaimOverlap(never(null), [held])).toBeNull();
+    expect(findClaimOverlap(never({ domain: 1, partnerId: "acme" }), [held])).toBeNull();
+    const claim = { domain: "eu.acme.com", partnerId: "acme", matchSubdomains: false };
+    expect(findClaimOverlap(claim, never(new Set()))).toBeNull();
+    expect(findClaimOverlap(claim, never({}))).toBeNull();
+    expect(findClaimOverlap(claim, never([null, 42, { domain: 7 }, held]))).toBe(held);
+  });
+});
