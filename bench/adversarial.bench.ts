@@ -183,8 +183,8 @@ export function domainConflictsBaseline(input: AdversarialInput): number {
   const wildcard = new Set<string>();
   for (const c of input.claims) {
     const domain = c.domain.toLowerCase();
-    let partners = byDomain.get(domain);
-    if (partners === undefined) byDomain.set(domain, (partners = new Set()));
+    const partners = byDomain.get(domain) ?? new Set<string>();
+    byDomain.set(domain, partners);
     partners.add(c.partnerId);
     if (c.matchSubdomains === true) wildcard.add(domain);
   }
@@ -194,8 +194,8 @@ export function domainConflictsBaseline(input: AdversarialInput): number {
     for (let dot = domain.indexOf("."); dot >= 0; dot = domain.indexOf(".", dot + 1)) {
       const ancestor = domain.slice(dot + 1);
       if (!wildcard.has(ancestor)) continue;
-      let all = under.get(ancestor);
-      if (all === undefined) under.set(ancestor, (all = new Set(byDomain.get(ancestor))));
+      const all = under.get(ancestor) ?? new Set(byDomain.get(ancestor));
+      under.set(ancestor, all);
       for (const p of partners) all.add(p);
     }
   }
