@@ -143,6 +143,69 @@ export function opt(value: string | undefined, before = " ", after = ""): string
 }
 
 /**
+ * Where a field is, in parentheses after a space, or nothing.
+ *
+ * @param x - the issue's fields
+ * @returns `" (path)"` or `""`
+ * @example
+ * ```ts
+ * at(fields); //=> " (users[2].email)"
+ * ```
+ */
+export const at = <I>(x: Fields<I>): string => opt(x.p(), " (", ")");
+
+/**
+ * A further sentence after a space, or nothing.
+ *
+ * @param v - the sentence, or `undefined`
+ * @returns `" sentence"` or `""`
+ * @example
+ * ```ts
+ * nextSentence("Try again."); //=> " Try again."
+ * ```
+ */
+export const nextSentence = (v: string | undefined): string => opt(v, " ");
+
+/**
+ * A language's sentence for a store's refusal of several problems: the lead,
+ * the count (one problem, or `count` problems), then the first problem.
+ *
+ * @param colon - the language's colon (French puts a space before it)
+ * @param firstIs - how the first of several problems is introduced
+ * @returns the sentence maker
+ * @example
+ * ```ts
+ * envelopeIn(":", " The first problem: ")("Refused", { count: 2, first: "x." }, "one", "problems");
+ * //=> "Refused: 2 problems. The first problem: x."
+ * ```
+ */
+export function envelopeIn(colon: string, firstIs: string) {
+  return (lead: string, e: Envelope | undefined, one: string, many: string): string =>
+    e === undefined || e.count === 0
+      ? `${lead}.`
+      : `${lead}${colon} ${e.count === 1 ? one : `${e.count} ${many}`}.${opt(e.first, e.count === 1 ? " " : firstIs)}`;
+}
+
+/**
+ * A language's "(at A and at B)", "(at A)" or nothing, for a value listed
+ * twice.
+ *
+ * @param prep - the preposition before each place
+ * @param and - the conjunction between the two
+ * @returns the phrase maker
+ * @example
+ * ```ts
+ * twiceIn("at", "and")("[0]", "[3]"); //=> " (at [0] and at [3])"
+ * ```
+ */
+export function twiceIn(prep: string, and: string) {
+  return (first: string | undefined, later: string | undefined): string =>
+    first && later
+      ? ` (${prep} ${first} ${and} ${prep} ${later})`
+      : opt(first ?? later, ` (${prep} `, ")");
+}
+
+/**
  * The pieces there are, in parentheses: `" (2, 67%)"`, `" (2)"`, or nothing.
  *
  * @param parts - the pieces, some of them `undefined`

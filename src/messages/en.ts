@@ -8,27 +8,24 @@
 import type { Action } from "../access/authorization.js";
 import type { AssignmentStatus } from "../model.js";
 import {
-  type Envelope,
+  at,
+  envelopeIn,
   type Fields,
   type Language,
   type Names,
   opt,
   paren,
   placed,
+  nextSentence as then,
+  twiceIn,
 } from "./catalog.js";
 
 const q = (v: string | undefined) => opt(v, " “", "”");
 const Q = (v: string | undefined) => opt(v, "“", "”");
-const at = <I>(x: Fields<I>) => opt(x.p(), " (", ")");
 const got = <I>(x: Fields<I>) => placed(x.p(), x.v(), "received");
-const then = (v: string | undefined) => opt(v, " ");
-const envelope = (lead: string, e: Envelope | undefined, one: string, many: string) =>
-  e === undefined || e.count === 0
-    ? `${lead}.`
-    : `${lead}: ${e.count === 1 ? one : `${e.count} ${many}`}.${opt(e.first, e.count === 1 ? " " : " The first problem: ")}`;
+const envelope = envelopeIn(":", " The first problem: ");
 // Where a duplicate is: both places, or the one known.
-const twice = (first: string | undefined, later: string | undefined) =>
-  first && later ? ` (at ${first} and at ${later})` : opt(first ?? later, " (at ", ")");
+const twice = twiceIn("at", "and");
 const EXAMPLE = " Enter it like acme.com.";
 const PART = "The domain part";
 const SPELL = " Check the spelling.";

@@ -8,28 +8,25 @@
 import type { Action } from "../access/authorization.js";
 import type { AssignmentStatus } from "../model.js";
 import {
-  type Envelope,
+  at,
+  envelopeIn,
   type Fields,
   type Language,
   type Names,
   opt,
   paren,
   placed,
+  nextSentence as then,
+  twiceIn,
 } from "./catalog.js";
 
 const NB = "\u00a0";
 const C = `${NB}:`;
 const q = (v: string | undefined) => opt(v, ` «${NB}`, `${NB}»`);
 const Q = (v: string | undefined) => opt(v, `«${NB}`, `${NB}»`);
-const at = <I>(x: Fields<I>) => opt(x.p(), " (", ")");
 const got = <I>(x: Fields<I>) => placed(x.p(), x.v(), "reçu", C);
-const then = (v: string | undefined) => opt(v, " ");
-const envelope = (lead: string, e: Envelope | undefined, one: string, many: string) =>
-  e === undefined || e.count === 0
-    ? `${lead}.`
-    : `${lead}${C} ${e.count === 1 ? one : `${e.count} ${many}`}.${opt(e.first, e.count === 1 ? " " : ` Premier problème${C} `)}`;
-const twice = (first: string | undefined, later: string | undefined) =>
-  first && later ? ` (à ${first} et à ${later})` : opt(first ?? later, " (à ", ")");
+const envelope = envelopeIn(C, ` Premier problème${C} `);
+const twice = twiceIn("à", "et");
 const count = (n: string | undefined, unit: string, long: string) =>
   n ? `compte ${n} ${unit}` : `est trop ${long}`;
 const EXAMPLE = " Saisissez-le sous la forme acme.com.";

@@ -8,26 +8,23 @@
 import type { Action } from "../access/authorization.js";
 import type { AssignmentStatus } from "../model.js";
 import {
-  type Envelope,
+  at,
+  envelopeIn,
   type Fields,
   type Language,
   type Names,
   opt,
   paren,
   placed,
+  nextSentence as then,
+  twiceIn,
 } from "./catalog.js";
 
 const q = (v: string | undefined) => opt(v, " «", "»");
 const Q = (v: string | undefined) => opt(v, "«", "»");
-const at = <I>(x: Fields<I>) => opt(x.p(), " (", ")");
 const got = <I>(x: Fields<I>) => placed(x.p(), x.v(), "ricevuto");
-const then = (v: string | undefined) => opt(v, " ");
-const envelope = (lead: string, e: Envelope | undefined, one: string, many: string) =>
-  e === undefined || e.count === 0
-    ? `${lead}.`
-    : `${lead}: ${e.count === 1 ? one : `${e.count} ${many}`}.${opt(e.first, e.count === 1 ? " " : " Primo problema: ")}`;
-const twice = (first: string | undefined, later: string | undefined) =>
-  first && later ? ` (in ${first} e in ${later})` : opt(first ?? later, " (in ", ")");
+const envelope = envelopeIn(":", " Primo problema: ");
+const twice = twiceIn("in", "e");
 const has = (n: string | undefined, unit: string, long: string) =>
   n ? `ha ${n} ${unit}` : `è troppo ${long}`;
 const EXAMPLE = " Inserirlo nella forma acme.com.";
