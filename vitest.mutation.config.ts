@@ -14,7 +14,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       typecheck: { enabled: false },
-      env: { MUTATION_NUM_RUNS: "300" },
+      env: { MUTATION_NUM_RUNS: process.env.MUTATION_NUM_RUNS ?? "300" },
       exclude: [
         "test/package/**",
         "test/bench/**",

@@ -54,7 +54,7 @@ section(
 );
 section(
   "Adversarial shapes (one address shared by n partners, n users on one address, one client with n partners)",
-  formatAdversarialBench(runAdversarialBench({ sizes, log })),
+  formatAdversarialBench(await runAdversarialBench({ sizes, log })),
 );
 section(
   "Parsers on adversarial strings (time per call at 10^5 and 10^6 characters, growth per ×10)",

@@ -56,6 +56,68 @@ export interface SideBySide<A, B> {
   readonly baseline: B;
 }
 
+interface Timing<A, B> {
+  readonly times: readonly [number, number, number, number];
+  readonly library: A;
+  readonly baseline: B;
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+// One call of each, each from a collected heap (with `gc`): wall and CPU
+// time of the library and of the baseline, the baseline first when
+// `baselineFirst`.
+function timeBoth<A, B>(
+  library: () => A,
+  baseline: () => B,
+  gc: (() => void) | null,
+  baselineFirst = false,
+): Timing<A, B> {
+  const time = <T>(f: () => T): [T, number, number] => {
+    gc?.();
+    const c = cpuMs();
+    const t = performance.now();
+    const value = f();
+    return [value, performance.now() - t, cpuMs() - c];
+  };
+  let b: [B, number, number] | undefined;
+  if (baselineFirst) b = time(baseline);
+  const a = time(library);
+  b ??= time(baseline);
+  return { times: [a[1], b[1], a[2], b[2]], library: a[0], baseline: b[0] };
+}
+
+function summary<A, B>(
+  times: readonly (readonly number[])[],
+  library: A,
+  baseline: B,
+): SideBySide<A, B> {
+  const at = (k: number) => median(times.map((t) => t[k]!));
+  return {
+    libraryMs: at(0),
+    baselineMs: at(1),
+    libraryCpuMs: at(2),
+    baselineCpuMs: at(3),
+    library,
+    baseline,
+  };
+}
+
+/** How many runs, untimed and timed, and a collector to start each call from a collected heap. */
+export interface SideBySideOptions {
+  readonly runs?: number;
+  readonly warmup?: number;
+  readonly gc?: (() => void) | null;
+  /**
+   * Time the baseline first in every other run, so that neither side always
+   * runs on the heap the other just left (for two versions of one function).
+   */
+  readonly alternate?: boolean;
+}
+
 /**
  * Runs `library` and `baseline` alternately, `warmup` times untimed and then
  * `runs` times timed, and returns the median times and the last results.
@@ -65,50 +127,39 @@ export interface SideBySide<A, B> {
 export function sideBySide<A, B>(
   library: () => A,
   baseline: () => B,
-  {
-    runs = 5,
-    warmup = 2,
-    gc = null,
-  }: { runs?: number; warmup?: number; gc?: (() => void) | null } = {},
+  { runs = 5, warmup = 2, gc = null, alternate = false }: SideBySideOptions = {},
 ): SideBySide<A, B> {
-  const libraryTimes: number[] = [];
-  const baselineTimes: number[] = [];
-  const libraryCpu: number[] = [];
-  const baselineCpu: number[] = [];
-  const cpu = () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  };
-  let a!: A;
-  let b!: B;
+  const times: (readonly number[])[] = [];
+  let last!: Timing<A, B>;
   for (let run = -warmup; run < runs; run++) {
-    gc?.();
-    let c = cpu();
-    let t = performance.now();
-    a = library();
-    const libraryMs = performance.now() - t;
-    const libraryCpuMs = cpu() - c;
-    gc?.();
-    c = cpu();
-    t = performance.now();
-    b = baseline();
-    const baselineMs = performance.now() - t;
-    const baselineCpuMs = cpu() - c;
-    if (run >= 0) {
-      libraryTimes.push(libraryMs);
-      baselineTimes.push(baselineMs);
-      libraryCpu.push(libraryCpuMs);
-      baselineCpu.push(baselineCpuMs);
-    }
+    last = timeBoth(library, baseline, gc, alternate && (run & 1) === 1);
+    if (run >= 0) times.push(last.times);
   }
-  return {
-    libraryMs: median(libraryTimes),
-    baselineMs: median(baselineTimes),
-    libraryCpuMs: median(libraryCpu),
-    baselineCpuMs: median(baselineCpu),
-    library: a,
-    baseline: b,
-  };
+  return summary(times, last.library, last.baseline);
+}
+
+/**
+ * {@link sideBySide}, returning to the event loop before each pair of
+ * calls and dropping the last results first. A `WeakRef` keeps its target
+ * alive until the synchronous job that made it ends, so a synchronous loop
+ * of calls that memoise weakly (startAttribution) would keep every call's
+ * ledger alive, and a later call would pay the collections of them all, or
+ * find the last call's ledger in the memo.
+ */
+export async function sideBySideAsync<A, B>(
+  library: () => A,
+  baseline: () => B,
+  { runs = 5, warmup = 2, gc = null, alternate = false }: SideBySideOptions = {},
+): Promise<SideBySide<A, B>> {
+  const times: (readonly number[])[] = [];
+  let last: Timing<A, B> | undefined;
+  for (let run = -warmup; run < runs; run++) {
+    last = undefined;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = timeBoth(library, baseline, gc, alternate && (run & 1) === 1);
+    if (run >= 0) times.push(last.times);
+  }
+  return summary(times, last!.library, last!.baseline);
 }
 
 /** Renders rows of cells as a Markdown table (right-aligned numbers). */

@@ -61,9 +61,9 @@ describe("benchmarks", () => {
     expect(row?.activities).toBe(5_000);
   });
 
-  it("runs the adversarial shapes, and attribution accepts each of them", () => {
+  it("runs the adversarial shapes, and attribution accepts each of them", async () => {
     const checked: string[] = [];
-    const rows = runAdversarialBench({
+    const rows = await runAdversarialBench({
       sizes: [100, 1_000],
       runs: () => 1,
       check: (subject, shape, result) => {
