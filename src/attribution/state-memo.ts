@@ -7,7 +7,10 @@
  * again gives what the memo holds.
  *
  * - `referenceMemo`: a state's reference object → its prepared ledger (a
- *   state fed many batches keeps the same reference object).
+ *   state fed many batches keeps the same reference object), or, for a
+ *   reference `startAttribution` just made, how to prepare it: the ledger
+ *   is prepared by the first call that needs it, so that a state that is
+ *   only sent to workers costs no ledger where it was started.
  * - `fingerprintMemo`: fingerprint → prepared ledger, held weakly (states
  *   parsed from JSON have references equal in content, not identical).
  * - `evidenceMemo`: a state made in this process → its evidence in the
@@ -46,23 +49,49 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 // Decoding a reference costs as much as preparing its data; a state fed many
 // batches keeps the same reference object, so it is decoded once.
-let referenceMemo = new WeakMap<object, Decoded>();
+let referenceMemo = new WeakMap<object, Decoded | Pending>();
+
+// A reference that is valid (startAttribution made it from validated
+// input) and not yet prepared: its fingerprint, and the keys of its emails
+// from the reading that validated it.
+interface Pending {
+  readonly fingerprint: string;
+  readonly knownKeys: KnownKeys;
+}
+
+/**
+ * Remembers a reference `startAttribution` just made from validated input,
+ * so that the first call that opens a state of it prepares its ledger with
+ * the keys that reading found, instead of parsing every email again.
+ *
+ * @param reference - the canonical reference of a new state
+ * @param fingerprint - its fingerprint
+ * @param knownKeys - the keys of its emails
+ */
+export function rememberReference(
+  reference: object,
+  fingerprint: string,
+  knownKeys: KnownKeys,
+): void {
+  referenceMemo.set(reference, { fingerprint, knownKeys });
+}
 
 // Decoded references by fingerprint, held weakly: states parsed from JSON
 // have references equal in content but not identical, and hashing one is
 // much cheaper than preparing it again.
 const fingerprintMemo = new Map<string, WeakRef<Decoded>>();
 
-// `knownKeys`: the keys of its emails, when a reading of the same data
-// just parsed them (startAttribution).
-export function decodeReference(reference: unknown, knownKeys?: KnownKeys): Decoded {
+// A reference's ledger, from the memo or prepared now (with the keys of
+// its emails when startAttribution left them).
+export function decodeReference(reference: unknown): Decoded {
   if (!isObject(reference))
     return invalidState("malformed", ["reference"], "reference is not an object.");
   const cached = referenceMemo.get(reference);
-  if (cached !== undefined) return cached;
-  const fingerprint = fingerprintOf(reference);
+  if (cached !== undefined && !("knownKeys" in cached)) return cached;
+  const fingerprint = cached?.fingerprint ?? fingerprintOf(reference);
   if (fingerprint === null)
     return invalidState("malformed", ["reference"], "the reference is not JSON.");
+  const knownKeys = cached?.knownKeys;
   let result = fingerprintMemo.get(fingerprint)?.deref();
   if (result === undefined) {
     result = prepareReference(reference, fingerprint, knownKeys);

@@ -37,11 +37,13 @@ import {
   encodeIssue,
   FORMAT,
   internalError,
+  invalidState,
   SECTIONS,
   type Section,
   writeEvidence,
 } from "./state-codec.js";
-import { decodeReference, handOver, open, type StateFields } from "./state-memo.js";
+import { handOver, open, rememberReference, type StateFields } from "./state-memo.js";
+import { fingerprintOf } from "./state-value.js";
 import type {
   AttributionStartInput,
   AttributionState,
@@ -95,14 +97,19 @@ export function startAttribution(
   const ordered = orderStart(input, lists);
   if ("error" in ordered) return ordered;
   const { reference, partnerOrder, knownKeys } = ordered;
-  const ready = decodeReference(reference, knownKeys);
-  // Cannot happen: the data was just validated. Reported rather than thrown.
-  /* v8 ignore next -- @preserve */
-  if (!("ledger" in ready)) return err(internalError(ready));
+  const fingerprint = fingerprintOf(reference);
+  // Cannot happen: the reference was just encoded as JSON. Reported rather than thrown.
+  /* v8 ignore next 2 -- @preserve */
+  if (fingerprint === null)
+    return err(
+      internalError(invalidState("malformed", ["reference"], "the reference is not JSON.")),
+    );
+  // Its ledger is prepared by the first call that opens the state.
+  rememberReference(reference, fingerprint, knownKeys);
   return ok({
     format: FORMAT,
     version: 1,
-    fingerprint: ready.fingerprint,
+    fingerprint,
     reference,
     // partnerOrder lists input positions in partnerId order.
     partnerPositions: partnerOrder,

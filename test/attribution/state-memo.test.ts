@@ -52,6 +52,24 @@ describe("decodeReference", () => {
   });
 });
 
+describe("a started state's ledger", () => {
+  it("is prepared when the state is first opened, once, with the keys the start found", () => {
+    const state = started(5);
+    const first = decodeReference(state.reference);
+    expect(first).toMatchObject({ fingerprint: state.fingerprint });
+    expect("ledger" in first).toBe(true);
+    expect(decodeReference(state.reference)).toBe(first);
+    // Prepared again without the start's keys (every email parsed), it finishes alike.
+    clearAttributionStateMemo();
+    const fresh = decodeReference(state.reference);
+    expect(fresh).not.toBe(first);
+    if (!("ledger" in first) || !("ledger" in fresh)) throw new Error("not prepared");
+    const finished = ({ ledger }: Extract<typeof first, { ledger: unknown }>) =>
+      ledger.finish(ledger.evidence(), ledger.partnerPosition);
+    expect(finished(fresh)).toEqual(finished(first));
+  });
+});
+
 describe("encodeTable", () => {
   it("encodes a table that is not an object as a value", () => {
     expect(encodeTable(undefined)).toBeNull();
