@@ -490,3 +490,118 @@ describe("isAssignmentActiveAt", () => {
     expect(isAssignmentActiveAt(active(), Number.NaN)).toBe(false);
   });
 });
+
+describe("every refusal of a transition, whole", () => {
+  it("invalid_transition says what the assignment is and what it cannot become", () => {
+    expect(grantPortalAccess(active(), T0 + 2 * HOUR)).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_transition",
+        message: "The assignment is already active, so it cannot become active.",
+        path: ["assignment", "status"],
+        input: "active",
+        from: "active",
+        to: "active",
+      },
+    });
+    expect(
+      expireAssignment(pending({ status: "removed", removedAt: T0, expiresAt: T0 }), T0 + HOUR),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_transition",
+        message: "The assignment was removed, so it cannot become expired.",
+        path: ["assignment", "status"],
+        input: "removed",
+        from: "removed",
+        to: "expired",
+      },
+    });
+  });
+
+  it("time_out_of_order and assignment_expired point at now", () => {
+    expect(removeClientAccess(active(), "REMOVE", T0)).toEqual({
+      ok: false,
+      error: {
+        code: "time_out_of_order",
+        message: "This change is dated before the assignment was made or activated.",
+        path: ["now"],
+        input: T0,
+        now: T0,
+        earliest: T0 + HOUR,
+      },
+    });
+    expect(grantPortalAccess(pending({ expiresAt: T0 + HOUR }), T0 + HOUR)).toEqual({
+      ok: false,
+      error: {
+        code: "assignment_expired",
+        message: "The assignment has already expired; mark it expired instead.",
+        path: ["now"],
+        input: T0 + HOUR,
+        expiresAt: T0 + HOUR,
+        now: T0 + HOUR,
+      },
+    });
+  });
+
+  it("not_expired tells an assignment without expiry from one whose expiry is ahead", () => {
+    expect(expireAssignment(active(), T0 + 10 * HOUR)).toEqual({
+      ok: false,
+      error: {
+        code: "not_expired",
+        message: "The assignment has no expiry.",
+        path: ["assignment", "expiresAt"],
+        input: undefined,
+        expiresAt: null,
+        now: T0 + 10 * HOUR,
+      },
+    });
+    expect(expireAssignment(active({ expiresAt: T0 + 2 * HOUR }), T0 + HOUR)).toEqual({
+      ok: false,
+      error: {
+        code: "not_expired",
+        message: "The assignment's expiry has not come yet.",
+        path: ["now"],
+        input: T0 + HOUR,
+        expiresAt: T0 + 2 * HOUR,
+        now: T0 + HOUR,
+      },
+    });
+  });
+
+  it("a malformed assignment is reported before a bad now", () => {
+    expect(grantPortalAccess({ ...pending(), clientId: -3 }, Number.NaN)).toMatchObject({
+      error: { code: "invalid_client_id", path: ["assignment", "clientId"] },
+    });
+    expect(expireAssignment(undefined as never, Number.NaN)).toMatchObject({
+      error: { code: "invalid_record", path: ["assignment"] },
+    });
+  });
+
+  it("an expired or removed assignment with a lapsed expiry is not expired again", () => {
+    for (const status of ["removed", "expired"] as const)
+      expect(
+        expireAssignment(
+          active({ status, removedAt: T0 + 2 * HOUR, expiresAt: T0 + 2 * HOUR }),
+          T0 + 3 * HOUR,
+        ),
+      ).toMatchObject({ ok: false, error: { code: "invalid_transition", from: status } });
+  });
+});
+
+describe("isAssignmentActiveAt, at the edges of its interval", () => {
+  it("is false before activation, true from it, false from the end on", () => {
+    const a = active({ expiresAt: T0 + 3 * HOUR });
+    expect(isAssignmentActiveAt(a, T0 + HOUR - 1)).toBe(false);
+    expect(isAssignmentActiveAt(a, T0 + HOUR)).toBe(true);
+    expect(isAssignmentActiveAt(a, T0 + 3 * HOUR - 1)).toBe(true);
+    expect(isAssignmentActiveAt(a, T0 + 3 * HOUR)).toBe(false);
+    expect(isAssignmentActiveAt(active(), T0 + 1000 * HOUR)).toBe(true);
+    expect(isAssignmentActiveAt(pending({ activatedAt: T0 }), T0 + HOUR)).toBe(false);
+  });
+
+  it("is never true for an assignment removed before it was activated", () => {
+    const removed = pending({ status: "removed", removedAt: T0 + 2 * HOUR });
+    expect(isAssignmentActiveAt(removed, T0 + HOUR)).toBe(false);
+  });
+});
