@@ -59,21 +59,29 @@ interface Pending {
   readonly knownKeys: KnownKeys;
 }
 
+const notJson = (): AttributionStateError =>
+  invalidState("malformed", ["reference"], "the reference is not JSON.");
+
 /**
- * Remembers a reference `startAttribution` just made from validated input,
- * so that the first call that opens a state of it prepares its ledger with
- * the keys that reading found, instead of parsing every email again.
+ * Fingerprints a reference `startAttribution` just made from validated
+ * input, and remembers it, so that the first call that opens a state of it
+ * prepares its ledger with the keys that reading found, instead of parsing
+ * every email again.
  *
  * @param reference - the canonical reference of a new state
- * @param fingerprint - its fingerprint
  * @param knownKeys - the keys of its emails
+ * @returns its fingerprint, or why it is not JSON
  */
 export function rememberReference(
   reference: object,
-  fingerprint: string,
   knownKeys: KnownKeys,
-): void {
+): string | AttributionStateError {
+  const fingerprint = fingerprintOf(reference);
+  // Cannot happen for a reference startAttribution just encoded as JSON.
+  /* v8 ignore next -- @preserve */
+  if (fingerprint === null) return notJson();
   referenceMemo.set(reference, { fingerprint, knownKeys });
+  return fingerprint;
 }
 
 // Decoded references by fingerprint, held weakly: states parsed from JSON
@@ -89,8 +97,7 @@ export function decodeReference(reference: unknown): Decoded {
   const cached = referenceMemo.get(reference);
   if (cached !== undefined && !("knownKeys" in cached)) return cached;
   const fingerprint = cached?.fingerprint ?? fingerprintOf(reference);
-  if (fingerprint === null)
-    return invalidState("malformed", ["reference"], "the reference is not JSON.");
+  if (fingerprint === null) return notJson();
   const knownKeys = cached?.knownKeys;
   let result = fingerprintMemo.get(fingerprint)?.deref();
   if (result === undefined) {

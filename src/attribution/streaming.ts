@@ -37,13 +37,11 @@ import {
   encodeIssue,
   FORMAT,
   internalError,
-  invalidState,
   SECTIONS,
   type Section,
   writeEvidence,
 } from "./state-codec.js";
 import { handOver, open, rememberReference, type StateFields } from "./state-memo.js";
-import { fingerprintOf } from "./state-value.js";
 import type {
   AttributionStartInput,
   AttributionState,
@@ -97,15 +95,11 @@ export function startAttribution(
   const ordered = orderStart(input, lists);
   if ("error" in ordered) return ordered;
   const { reference, partnerOrder, knownKeys } = ordered;
-  const fingerprint = fingerprintOf(reference);
-  // Cannot happen: the reference was just encoded as JSON. Reported rather than thrown.
-  /* v8 ignore next 2 -- @preserve */
-  if (fingerprint === null)
-    return err(
-      internalError(invalidState("malformed", ["reference"], "the reference is not JSON.")),
-    );
   // Its ledger is prepared by the first call that opens the state.
-  rememberReference(reference, fingerprint, knownKeys);
+  const fingerprint = rememberReference(reference, knownKeys);
+  // Cannot happen: the reference was just encoded as JSON. Reported rather than thrown.
+  /* v8 ignore next -- @preserve */
+  if (typeof fingerprint !== "string") return err(internalError(fingerprint));
   return ok({
     format: FORMAT,
     version: 1,
