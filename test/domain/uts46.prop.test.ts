@@ -60,6 +60,10 @@ const graphemeName = fc
   .string({ unit: "grapheme", minLength: 1, maxLength: 8 })
   .map((text) => `${text}.com`);
 
+// Not vacuous: most of the generated names were compared, in however many
+// runs the suite makes (fewer under mutation testing, test/setup.ts).
+const runs = fc.readConfigureGlobal().numRuns ?? 100;
+
 describe("the canonical form is UTS #46 ToASCII", () => {
   it("for every fc.domain() our rules accept, it equals tr46's ToASCII", () => {
     let compared = 0;
@@ -78,7 +82,7 @@ describe("the canonical form is UTS #46 ToASCII", () => {
         if (full.ok) expect(full.value).toBe(reference(domain));
       }),
     );
-    expect(compared).toBeGreaterThanOrEqual(900); // not vacuous
+    expect(compared).toBeGreaterThanOrEqual(0.9 * runs);
   });
 
   it("for every host of fc.webUrl() our rules accept, it equals tr46's ToASCII", () => {
@@ -92,7 +96,7 @@ describe("the canonical form is UTS #46 ToASCII", () => {
         }
       }),
     );
-    expect(compared).toBeGreaterThanOrEqual(900);
+    expect(compared).toBeGreaterThanOrEqual(0.9 * runs);
   });
 
   it("for any string our rules accept, it is ToASCII of the trimmed name without its root dot", () => {
@@ -107,8 +111,8 @@ describe("the canonical form is UTS #46 ToASCII", () => {
         expect(ours.value).toBe(reference(name));
       }),
     );
-    console.log(`strings accepted and compared with tr46: ${compared} of 1000 or more`);
-    expect(compared).toBeGreaterThanOrEqual(200);
+    console.log(`strings accepted and compared with tr46: ${compared} of ${runs}`);
+    expect(compared).toBeGreaterThanOrEqual(0.2 * runs);
   });
 
   it("the plain-ASCII fast path agrees with tr46 on every input", () => {

@@ -1,0 +1,120 @@
+// Every sentence formatIssue writes, in every language, pinned in one file
+// per language under test/messages/sentences/. The other tests of this
+// folder check that a sentence is readable and shows its data; this one
+// checks its words, so a changed word shows in review as a changed line, and
+// a sentence cannot lose a piece unnoticed (mutation testing found message
+// pieces no test read). After a deliberate change of wording, regenerate the
+// files with `npx vitest run test/messages/sentences.test.ts -u` and read the diff.
+//
+// For each code, the variants are: the fixture; the code alone; the fixture
+// without each of its fields in turn; each list field twice as long (for
+// plurals); and each value of the fields whose display name comes from a
+// table (statuses, actions, reasons), alone and in pairs. A variant is written only when its
+// sentence differs from those above it.
+import { describe, expect, it } from "vitest";
+import { ACTIONS, type ForbiddenReason } from "../../src/access/authorization.js";
+import type { IssueCode } from "../../src/messages/any-issue.js";
+import { formatIssue } from "../../src/messages/format-issue.js";
+import type { AssignmentStatus } from "../../src/model.js";
+import { FIXTURES } from "./fixtures.js";
+
+const LANGUAGES = ["en", "de", "fr", "it", "pt"] as const;
+const CODES = Object.keys(FIXTURES).sort() as IssueCode[];
+
+const STATUSES: readonly AssignmentStatus[] = ["pending_access", "active", "removed", "expired"];
+const FORBIDDEN: readonly ForbiddenReason[] = [
+  "invalid_actor",
+  "unknown_action",
+  "invalid_target",
+  "other_partner",
+  "super_admin_required",
+  "permission_required",
+  "client_only",
+  "partner_only",
+  "other_client",
+];
+const STATE_REASONS = [
+  "not_a_state",
+  "unsupported_version",
+  "malformed",
+  "fingerprint_mismatch",
+  "reference_required",
+];
+// The fields a sentence names from a table, and every value each can take.
+const CHOICES: Readonly<Record<string, readonly string[]>> = {
+  from: STATUSES,
+  to: STATUSES,
+  status: STATUSES,
+  action: ACTIONS,
+  reason: [...FORBIDDEN, ...STATE_REASONS],
+  state: ["first", "second"],
+  record: ["partner", "user", "assignment"],
+};
+
+function variants(code: IssueCode): [string, Record<string, unknown>][] {
+  const issue = FIXTURES[code].issue as unknown as Record<string, unknown>;
+  const keys = Object.keys(issue).filter((key) => key !== "code" && key !== "message");
+  const out: [string, Record<string, unknown>][] = [
+    ["fixture", issue],
+    ["code alone", { code }],
+  ];
+  for (const key of keys) {
+    const { [key]: _dropped, ...rest } = issue;
+    out.push([`without ${key}`, rest]);
+  }
+  for (const key of keys) {
+    const value = issue[key];
+    if (Array.isArray(value) && value.length > 0 && key !== "path" && !key.endsWith("Path")) {
+      out.push([`${key} twice`, { ...issue, [key]: [...value, ...value] }]);
+    }
+  }
+  const choices = Object.entries(CHOICES);
+  for (const [key, values] of choices) {
+    for (const value of values) out.push([`${key} ${value}`, { ...issue, [key]: value }]);
+  }
+  // Two table fields together (a reason that names the action, say).
+  for (const [i, [key, values]] of choices.entries()) {
+    for (const [other, others] of choices.slice(i + 1)) {
+      for (const value of values) {
+        for (const second of others) {
+          out.push([
+            `${key} ${value}, ${other} ${second}`,
+            { ...issue, [key]: value, [other]: second },
+          ]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function sentences(language: (typeof LANGUAGES)[number]): string {
+  const lines: string[] = [];
+  for (const code of CODES) {
+    lines.push(`## ${code}`);
+    const seen = new Set<string>();
+    for (const [name, issue] of variants(code)) {
+      const text = formatIssue(issue, language);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      lines.push(`${name}: ${text}`);
+    }
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+describe("formatIssue: every sentence, word for word", () => {
+  for (const language of LANGUAGES) {
+    it(language, async () => {
+      await expect(sentences(language)).toMatchFileSnapshot(`./sentences/${language}.txt`);
+    });
+  }
+
+  it("writes a variant for each field that changes the sentence", () => {
+    const english = sentences("en");
+    expect(english).toContain("reason other_partner: ");
+    expect(english).toContain("without partnerId: ");
+    expect(english.split("\n").length).toBeGreaterThan(CODES.length * 3);
+  });
+});
