@@ -14,7 +14,7 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner", "./scripts/mutation/sample-plugin.mjs"],
   ignorers: ["sample"],
   incrementalFile: "reports/stryker-sample-incremental.json",
-  reporters: ["progress", "json"],
+  reporters: ["progress", "json", "undetected-log"],
   jsonReporter: { fileName: "reports/mutation-sample/mutation.json" },
   // The driver judges the sample's score; Stryker's own counts every mutant it ran.
   thresholds: { high: 95, low: 90, break: null },

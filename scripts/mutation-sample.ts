@@ -29,8 +29,9 @@ import {
 const load = async (path: string): Promise<unknown> => import(pathToFileURL(resolve(path)).href);
 const { mutate: MUTATE } = ((await load("stryker.config.mjs")) as { default: { mutate: string[] } })
   .default;
-const { SAMPLE_FILE } = (await load("scripts/mutation/sample-plugin.mjs")) as {
+const { SAMPLE_FILE, UNDETECTED_LOG } = (await load("scripts/mutation/sample-plugin.mjs")) as {
   SAMPLE_FILE: string;
+  UNDETECTED_LOG: string;
 };
 const REPORT_FILE = "reports/mutation-sample/mutation.json";
 const BREAK = 0.9;
@@ -166,6 +167,7 @@ const sample: SampleFile = {
 };
 mkdirSync(dirname(SAMPLE_FILE), { recursive: true });
 writeFileSync(SAMPLE_FILE, `${JSON.stringify(sample, null, 1)}\n`);
+writeFileSync(UNDETECTED_LOG, "");
 if (!scoreOnly) {
   const run = spawnSync("npx", ["stryker", "run", "stryker.sample.config.mjs", ...rest], {
     stdio: "inherit",

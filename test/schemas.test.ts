@@ -184,9 +184,14 @@ describe("schemas", () => {
     expect(
       schemas.client.safeParse({ clientId: 5, mrr: { amountMinor: 1.5, currency: "USD" } }).success,
     ).toBe(false);
-    expect(
-      schemas.client.safeParse({ clientId: 5, mrr: { amountMinor: 1, currency: "usd" } }).success,
-    ).toBe(false);
+    // A currency is exactly three capital letters: not more on either side, not fewer.
+    const usd = { clientId: 5, mrr: { amountMinor: 1, currency: "USD" } };
+    expect(inputSchemas.client.safeParse(usd).success).toBe(true);
+    for (const currency of ["usd", "USDX", "XUSD", "US", "U$D", " USD"]) {
+      const client = { clientId: 5, mrr: { amountMinor: 1, currency } };
+      expect(schemas.client.safeParse(client).success, currency).toBe(false);
+      expect(inputSchemas.client.safeParse(client).success, currency).toBe(false);
+    }
     expect(
       schemas.period.safeParse({ start: "2026-02-01T00:00:00Z", end: "2026-01-01T00:00:00Z" })
         .success,

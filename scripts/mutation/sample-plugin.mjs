@@ -3,9 +3,9 @@
 // also brings in every mutant nested in its node (a block brings in its
 // whole function). This ignorer leaves out those nested nodes, unless they
 // hold a sampled mutant themselves: only the sampled nodes are tested.
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { declareValuePlugin, PluginKind } from "@stryker-mutator/api/plugin";
+import { declareClassPlugin, declareValuePlugin, PluginKind } from "@stryker-mutator/api/plugin";
 
 /** Where scripts/mutation-sample.ts writes the sample (another path for a test of this file). */
 export const SAMPLE_FILE =
@@ -29,7 +29,28 @@ function sampledSpans(fileName) {
 const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.column);
 const holds = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
 
+/** Where the log reporter writes each undetected mutant the moment it is known. */
+export const UNDETECTED_LOG = "reports/mutation-sample/undetected.log";
+
+// A reporter that writes each surviving or uncovered mutant as soon as it is
+// tested, so that a long run can be read (and its survivors worked on) before
+// it ends; Stryker's own reports are written at the end only.
+class UndetectedLog {
+  onMutantTested(result) {
+    if (result.status !== "Survived" && result.status !== "NoCoverage") return;
+    const { line, column } = result.location.start;
+    const file = relative(process.cwd(), result.fileName);
+    // A reported result counts lines and columns from 1.
+    const where = `${file}:${line}:${column}`;
+    appendFileSync(
+      UNDETECTED_LOG,
+      `${result.status} ${where} ${result.mutatorName} ${JSON.stringify(result.replacement)}${result.static ? " (static)" : ""}\n`,
+    );
+  }
+}
+
 export const strykerPlugins = [
+  declareClassPlugin(PluginKind.Reporter, "undetected-log", UndetectedLog),
   declareValuePlugin(PluginKind.Ignore, "sample", {
     shouldIgnore(path) {
       const loc = path.node.loc;

@@ -95,6 +95,8 @@ function table(code: string, rows: readonly Row[]) {
       expect(issue?.path).toEqual(path);
       expect(issue).toHaveProperty("input");
       expect(typeof (issue as { message?: unknown }).message).toBe("string");
+      // The whole issue, its English message included, as pinned in __snapshots__.
+      expect(issue).toMatchSnapshot();
     });
   });
 }

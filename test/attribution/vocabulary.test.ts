@@ -166,6 +166,8 @@ describe("attribution: one code and one path per bad value", () => {
       at(issues)[0] !== undefined && "input" in at(issues)[0]! && at(issues)[0]!.input,
     ).toEqual(value);
     expect(typeof at(issues)[0]?.message).toBe("string");
+    // Every issue whole, its English message included, as pinned in __snapshots__.
+    expect(issues).toMatchSnapshot();
     // Anything else is a reference to the record that is now missing.
     for (const other of issues)
       if (other.path !== at(issues)[0]?.path)

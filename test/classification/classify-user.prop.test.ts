@@ -159,6 +159,61 @@ describe("classification properties", () => {
     );
   });
 
+  it("classifyUsers agrees with classifyUser on each edge of the roster fast path", () => {
+    // Each address sits just inside or just outside one condition of the
+    // fast path (dots, the last character, the local part's and the
+    // address's length), so that the path is checked in every run, however
+    // few runs a property makes (mutation testing makes fewer).
+    const local64 = "a".repeat(64);
+    const edges = [
+      "jane@acme.com",
+      "j.ane@acme.com",
+      "j..ane@acme.com",
+      ".jane@acme.com",
+      "jane.@acme.com",
+      "j.a.n.e@acme.com",
+      ".@acme.com",
+      "jane@acme.com ",
+      " jane@acme.com",
+      "jane@acme.com\u007f",
+      "jane@acme.com\u0021",
+      "jane@acme.com\u007e",
+      "jane@acme.com\u00a0",
+      "jane@acme.com\u3002",
+      "jané@acme.com",
+      "ja ne@acme.com",
+      "jane@@acme.com",
+      "@acme.com",
+      `${local64}@acme.com`,
+      `${local64}a@acme.com`,
+      `a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(57)}.com`,
+      `a@${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(63)}.${"e".repeat(58)}.com`,
+      "jane@bücher.de",
+      "jane@xn--bcher-kva.de",
+      "jane@eu.acme.com",
+      "jane@gmail.com",
+      "jane@com",
+    ];
+    const partners: Partner[] = [
+      { partnerId: "acme", program: "partner", employeeDomains: ["acme.com", "bücher.de"] },
+      {
+        partnerId: "acme",
+        program: "partner",
+        employeeDomains: ["acme.com"],
+        matchSubdomains: true,
+      },
+      { partnerId: "acme", program: "partner", employeeDomains: [] },
+    ];
+    for (const partner of partners) {
+      const users = edges.map((email) => ({ partnerId: "acme", email, tagged: true }));
+      const r = classifyUsers(users as PartnerUser[], partner);
+      for (const [i, email] of edges.entries()) {
+        expect(r.classifications[i], email).toEqual(classifyUser(email, partner));
+        expect(r.classifications[i], email).toEqual(oracle(email, partner));
+      }
+    }
+  });
+
   it("a match is the address's own domain, or an ancestor of it only under matchSubdomains", () => {
     fc.assert(
       fc.property(emailArb, partnerArb, (email, partner) => {

@@ -28,6 +28,8 @@ const BAD: readonly (readonly [string, unknown, string])[] = [
 function collect(run: (report: (issue: ConflictRecordIssue) => void) => unknown) {
   const issues: ConflictRecordIssue[] = [];
   const result = run((issue) => issues.push(issue));
+  // Every issue whole, its English message included, as pinned in __snapshots__.
+  expect(issues).toMatchSnapshot();
   return { issues, result };
 }
 

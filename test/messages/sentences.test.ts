@@ -51,6 +51,14 @@ const CHOICES: Readonly<Record<string, readonly string[]>> = {
   record: ["partner", "user", "assignment"],
 };
 
+// Every field of every fixture, with the value of the first fixture that has it.
+const FIELDS = new Map<string, unknown>();
+for (const code of CODES) {
+  for (const [key, value] of Object.entries(FIXTURES[code].issue)) {
+    if (key !== "code" && key !== "message" && !FIELDS.has(key)) FIELDS.set(key, value);
+  }
+}
+
 function variants(code: IssueCode): [string, Record<string, unknown>][] {
   const issue = FIXTURES[code].issue as unknown as Record<string, unknown>;
   const keys = Object.keys(issue).filter((key) => key !== "code" && key !== "message");
@@ -62,6 +70,12 @@ function variants(code: IssueCode): [string, Record<string, unknown>][] {
     const { [key]: _dropped, ...rest } = issue;
     out.push([`without ${key}`, rest]);
   }
+  // A field that another code's fixture has, added to this one (a limit
+  // turns "a list was expected" into "the list is too long").
+  for (const [key, value] of FIELDS) {
+    if (!(key in issue)) out.push([`with ${key}`, { ...issue, [key]: value }]);
+  }
+  out.push(["with every field", { ...Object.fromEntries(FIELDS), ...issue }]);
   for (const key of keys) {
     const value = issue[key];
     if (Array.isArray(value) && value.length > 0 && key !== "path" && !key.endsWith("Path")) {

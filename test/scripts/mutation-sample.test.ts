@@ -124,14 +124,18 @@ describe("wilson", () => {
 
   it("holds the observed share, and narrows as the sample grows", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, p) => {
-        const k = Math.round(p * n);
-        const small = wilson(k, n);
-        const large = wilson(4 * k, 4 * n);
-        expect(small.low).toBeLessThanOrEqual(k / n + 1e-12);
-        expect(small.high).toBeGreaterThanOrEqual(k / n - 1e-12);
-        expect(large.high - large.low).toBeLessThanOrEqual(small.high - small.low + 1e-12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, p) => {
+          const k = Math.round(p * n);
+          const small = wilson(k, n);
+          const large = wilson(4 * k, 4 * n);
+          expect(small.low).toBeLessThanOrEqual(k / n + 1e-12);
+          expect(small.high).toBeGreaterThanOrEqual(k / n - 1e-12);
+          expect(large.high - large.low).toBeLessThanOrEqual(small.high - small.low + 1e-12);
+        },
+      ),
     );
   });
 });

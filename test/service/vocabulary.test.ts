@@ -58,6 +58,8 @@ describe("the same bad value gets the same code from every use case", () => {
       expect(r.error?.code).toBe("invalid_request");
       expect(r.error).not.toHaveProperty("field");
       expect(r.error?.issues).toContainEqual(expect.objectContaining({ code, path, input: value }));
+      // The whole refusal, its English messages included, as pinned in __snapshots__.
+      expect(r.error).toMatchSnapshot();
       checked++;
     }
     expect(transactions()).toBe(0);
