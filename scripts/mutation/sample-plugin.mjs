@@ -30,7 +30,8 @@ const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.
 const holds = (outer, inner) => before(outer.start, inner.start) && before(inner.end, outer.end);
 
 /** Where the log reporter writes each undetected mutant the moment it is known. */
-export const UNDETECTED_LOG = "reports/mutation-sample/undetected.log";
+export const UNDETECTED_LOG =
+  process.env.MUTATION_UNDETECTED_LOG ?? "reports/mutation-sample/undetected.log";
 
 // A reporter that writes each surviving or uncovered mutant as soon as it is
 // tested, so that a long run can be read (and its survivors worked on) before

@@ -605,3 +605,65 @@ describe("isAssignmentActiveAt, at the edges of its interval", () => {
     expect(isAssignmentActiveAt(removed, T0 + HOUR)).toBe(false);
   });
 });
+
+describe("a malformed assignment record, whole", () => {
+  it("names the statuses there are", () => {
+    expect(grantPortalAccess({ ...pending(), status: "paused" } as never, T0)).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_record",
+        message: "The assignment's status must be one of pending_access, active, removed, expired.",
+        path: ["assignment", "status"],
+        input: "paused",
+      },
+    });
+  });
+
+  it("refuses an activation before the assignment, and takes one at the same moment", () => {
+    expect(grantPortalAccess(pending({ activatedAt: T0 - 1 }), T0 + HOUR)).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_record",
+        message: "activatedAt cannot be before assignedAt.",
+        path: ["assignment", "activatedAt"],
+        input: T0 - 1,
+      },
+    });
+    expect(removeClientAccess(active({ activatedAt: T0 }), "REMOVE", T0 + HOUR)).toEqual({
+      ok: true,
+      value: { ...active({ activatedAt: T0 }), status: "removed", removedAt: T0 + HOUR },
+    });
+    // An activation time on any status is checked, not only on an active one.
+    expect(
+      expireAssignment(pending({ activatedAt: T0 - 1, expiresAt: T0 + HOUR }), T0 + HOUR),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "invalid_record", path: ["assignment", "activatedAt"], input: T0 - 1 },
+    });
+  });
+
+  it.each([
+    ["active", "activatedAt"],
+    ["removed", "removedAt"],
+    ["expired", "expiresAt"],
+  ] as const)("an assignment that is %s needs %s", (status, time) => {
+    expect(grantPortalAccess(pending({ status }), T0 + HOUR)).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_timestamp",
+        message: `An assignment that is ${status} needs ${time}.`,
+        path: ["assignment", time],
+        input: undefined,
+      },
+    });
+  });
+
+  it("checks each optional time that is there", () => {
+    for (const time of ["activatedAt", "removedAt", "expiresAt"] as const) {
+      expect(grantPortalAccess(pending({ [time]: 1.5 }), T0 + HOUR), time).toMatchObject({
+        ok: false,
+        error: { code: "invalid_timestamp", path: ["assignment", time], input: 1.5 },
+      });
+    }
+  });
+});

@@ -243,3 +243,168 @@ describe("authorization trusts only the actor's own fields", () => {
     });
   });
 });
+
+describe("authorize: every denial whole", () => {
+  const denial = (actor: unknown, action: unknown, t: unknown): ReturnType<typeof authorize> =>
+    authorize(actor as Actor, action as Action, t as { partnerId: string });
+
+  it("a target that cannot be read: the message names the clientId only for portal actions", () => {
+    const PARTNER_TARGET =
+      "The target needs the partnerId of the partner account whose data is concerned.";
+    const PORTAL_TARGET = "The target needs a partnerId and the clientId of the client's portal.";
+    // A client's super admin deleting a user of a portal without a clientId.
+    const noClient = denial(client, "delete_portal_user", { partnerId: "acme" });
+    expect(noClient).toMatchObject({
+      ok: false,
+      error: {
+        code: "forbidden",
+        reason: "invalid_target",
+        message: PORTAL_TARGET,
+        action: "delete_portal_user",
+        path: ["target", "clientId"],
+        input: undefined,
+        issue: { code: "invalid_client_id", path: ["target", "clientId"], input: undefined },
+      },
+    });
+    // The same action by a partner's user, on a target without a partner.
+    expect(denial(superAdmin, "grant_portal_access", { clientId: 42 })).toMatchObject({
+      ok: false,
+      error: {
+        reason: "invalid_target",
+        message: PORTAL_TARGET,
+        action: "grant_portal_access",
+        path: ["target", "partnerId"],
+        input: undefined,
+      },
+    });
+    // Every partner action names the partnerId only.
+    for (const action of ACTIONS) {
+      if (action === "delete_portal_user" || action === "grant_portal_access") continue;
+      expect(denial(superAdmin, action, { partnerId: 7 }), action).toMatchObject({
+        ok: false,
+        error: {
+          code: "forbidden",
+          reason: "invalid_target",
+          message: PARTNER_TARGET,
+          action,
+          path: ["target", "partnerId"],
+          input: 7,
+          issue: { code: "invalid_partner_id", path: ["target", "partnerId"], input: 7 },
+        },
+      });
+    }
+    expect(denial(superAdmin, "tag_employee", null)).toEqual({
+      ok: false,
+      error: {
+        code: "forbidden",
+        reason: "invalid_target",
+        message: PARTNER_TARGET,
+        action: "tag_employee",
+        path: ["target"],
+        input: null,
+        issue: {
+          code: "invalid_record",
+          message: "The target must be an object.",
+          path: ["target"],
+          input: null,
+        },
+      },
+    });
+  });
+
+  it("each reason with its own sentence, and no path where nothing is malformed", () => {
+    const cases: [unknown, Action, unknown, string, string][] = [
+      [
+        otherPartner,
+        "tag_employee",
+        target,
+        "other_partner",
+        "A user of one partner account cannot act on another partner's data.",
+      ],
+      [
+        manager,
+        "update_employee_domain",
+        target,
+        "super_admin_required",
+        "Only a super admin of the partner account can change its employee email domain.",
+      ],
+      [
+        { ...client, superAdmin: false },
+        "grant_portal_access",
+        target,
+        "super_admin_required",
+        "Only a super admin of the client's portal can change who has access to it.",
+      ],
+      [
+        plain,
+        "view_partner_employees",
+        target,
+        "permission_required",
+        "Only super admins and users with the manage_partner_employees permission can see partner employees or change their client assignments.",
+      ],
+      [
+        superAdmin,
+        "delete_portal_user",
+        target,
+        "client_only",
+        "Only the client's own admins can change who is a user of the client's portal; ask the client.",
+      ],
+      [
+        client,
+        "remove_employee",
+        target,
+        "partner_only",
+        "A user of a client's portal cannot act in a partner account.",
+      ],
+      [
+        client,
+        "delete_portal_user",
+        { partnerId: "acme", clientId: 43 },
+        "other_client",
+        "A user of one client's portal cannot act on another client's portal.",
+      ],
+    ];
+    for (const [actor, action, t, reason, message] of cases) {
+      expect(denial(actor, action, t), reason).toEqual({
+        ok: false,
+        error: { code: "forbidden", reason, message, action },
+      });
+    }
+  });
+
+  it("an unknown action, and an actor that cannot be read", () => {
+    expect(denial(superAdmin, "drop_database", target)).toEqual({
+      ok: false,
+      error: {
+        code: "forbidden",
+        reason: "unknown_action",
+        message: "This action is unknown, so it is not allowed.",
+        action: null,
+        path: ["action"],
+        input: "drop_database",
+      },
+    });
+    expect(denial(undefined, "tag_employee", target)).toEqual({
+      ok: false,
+      error: {
+        code: "forbidden",
+        reason: "invalid_actor",
+        message:
+          "The actor is not valid: it needs a userId and a partnerId (or, for a client's user, a clientId).",
+        action: "tag_employee",
+        path: ["actor"],
+        input: undefined,
+        issue: {
+          code: "invalid_record",
+          message: "The actor must be an object.",
+          path: ["actor"],
+          input: undefined,
+        },
+      },
+    });
+    // An invalid actor is reported before an unknown action, with action null.
+    expect(denial(undefined, "drop_database", target)).toMatchObject({
+      error: { reason: "invalid_actor", action: null, path: ["actor"] },
+    });
+  });
+});

@@ -8,6 +8,8 @@ describe("describeValue", () => {
     expect(describeValue("x".repeat(50))).toBe(JSON.stringify(`${"x".repeat(40)}…`));
     expect(describeValue(5)).toBe("5");
     expect(describeValue(5n)).toBe("5");
+    expect(describeValue(true)).toBe("true");
+    expect(describeValue(false)).toBe("false");
     expect(describeValue(undefined)).toBe("undefined");
     expect(describeValue(null)).toBe("null");
     expect(describeValue([])).toBe("an array");

@@ -99,6 +99,51 @@ describe("evaluateTier", () => {
 });
 
 describe("validateTierThresholds", () => {
+  it("reports a tier listed twice, with where the first one is", () => {
+    const second = { tier: "gold", totalPoints: 1, sourcedPoints: 0 } as const;
+    expect(
+      validateTierThresholds([{ tier: "gold", totalPoints: 100, sourcedPoints: 10 }, second]),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_tier_thresholds",
+        message: "The tier thresholds have 1 problem; see issues.",
+        issues: [
+          {
+            code: "duplicate_tier",
+            message: 'The tier "gold" is listed more than once; keep one threshold per tier.',
+            path: ["thresholds", 1],
+            input: second,
+            firstPath: ["thresholds", 0],
+          },
+        ],
+      },
+    });
+  });
+
+  it("counts an entry with a bad minimum as no entry of its tier: only its minimum is reported", () => {
+    const bad = { tier: "gold", totalPoints: -1, sourcedPoints: 0 } as const;
+    const good = { tier: "gold", totalPoints: 100, sourcedPoints: 10 } as const;
+    const issue = {
+      code: "invalid_points",
+      message: "totalPoints must be a finite number ≥ 0; got -1.",
+      path: ["thresholds", 0, "totalPoints"],
+      input: -1,
+    };
+    const error = (issues: unknown[]) => ({
+      ok: false,
+      error: {
+        code: "invalid_tier_thresholds",
+        message: `The tier thresholds have ${issues.length} problem${issues.length === 1 ? "" : "s"}; see issues.`,
+        issues,
+      },
+    });
+    expect(validateTierThresholds([bad, good])).toEqual(error([issue]));
+    expect(validateTierThresholds([good, bad])).toEqual(
+      error([{ ...issue, path: ["thresholds", 1, "totalPoints"] }]),
+    );
+  });
+
   it("sorts valid thresholds from the lowest tier up", () => {
     expect(validateTierThresholds(thresholds)).toEqual({
       ok: true,

@@ -469,3 +469,57 @@ describe("detectEmailConflicts: a partner record without a domain list", () => {
     expect(reasons).toContain("partner_has_no_domain");
   });
 });
+
+describe("detectEmailConflicts: a conflict of three partners, whole", () => {
+  it("names every contender, in the plural, and offers each its own address", () => {
+    const conflicts = detectEmailConflicts(
+      [
+        link("solo", "jane@gmail.com", 3),
+        link("acme", "Jane@Gmail.com", 1),
+        link("northwind", "jane@gmail.com", 2),
+      ],
+      [acme, northwind, nodomain],
+    );
+    expect(conflicts).toEqual([
+      {
+        code: "email_linked_to_another_partner",
+        message:
+          'jane@gmail.com is already linked to client 42 by partner "acme"; partners "northwind", "solo" cannot link it too.',
+        clientId: 42,
+        email: "jane@gmail.com",
+        holder: { partnerId: "acme", email: "Jane@Gmail.com", assignedAt: 1 },
+        contenders: [
+          { partnerId: "northwind", email: "jane@gmail.com", assignedAt: 2 },
+          { partnerId: "solo", email: "jane@gmail.com", assignedAt: 3 },
+        ],
+        resolutions: [
+          {
+            kind: "ask_holder_to_remove_access",
+            message: 'Ask partner "acme" to remove the access of Jane@Gmail.com to client 42.',
+            partnerId: "acme",
+          },
+          {
+            kind: "use_partner_domain_address",
+            message:
+              'Give the user an address on the employee domain of partner "northwind": jane@northwind.io.',
+            partnerId: "northwind",
+            suggestedAddress: "jane@northwind.io",
+          },
+          {
+            kind: "use_partner_domain_address",
+            message:
+              'Partner "solo" has no employee domain, so there is no partner address to offer; set its employee domain first.',
+            partnerId: "solo",
+            suggestedAddress: null,
+            reason: "partner_has_no_domain",
+          },
+          {
+            kind: "use_different_address",
+            message:
+              "Link another address of the user that no other partner has linked to client 42.",
+          },
+        ],
+      },
+    ]);
+  });
+});

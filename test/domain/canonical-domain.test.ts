@@ -160,3 +160,69 @@ describe("domainAndAncestors", () => {
     expect(domainAndAncestors({ toString: () => "a.com" })).toEqual([]);
   });
 });
+
+describe("canonicaliseDomain: each refusal whole, each length limit on both sides", () => {
+  it("refuses what is not text", () => {
+    for (const input of [42, undefined, null, { toString: () => "acme.com" }]) {
+      expect(canonicaliseDomain(input)).toEqual({
+        ok: false,
+        error: {
+          code: "not_a_string",
+          message: "Enter the domain as text, for example acme.com.",
+          input,
+        },
+      });
+    }
+  });
+
+  it("takes a label of 63 characters and refuses one of 64, naming it", () => {
+    const label63 = "abcdefghij".repeat(6).concat("abc");
+    expect(label63).toHaveLength(63);
+    expect(canonicaliseDomain(`${label63}.com`)).toEqual({ ok: true, value: `${label63}.com` });
+    const label64 = `${label63}d`;
+    const input = `${label64}.com`;
+    expect(canonicaliseDomain(input)).toEqual({
+      ok: false,
+      error: {
+        code: "label_too_long",
+        message:
+          'Each part of a domain has at most 63 characters in ASCII form; "abcdefghijabcdefghij…" has 64.',
+        input,
+        label: label64,
+        length: 64,
+        maxLength: 63,
+      },
+    });
+  });
+
+  it("takes a name of 253 characters of 63-character labels, and refuses one of 255 as too long, not its labels", () => {
+    const label = "a".repeat(63);
+    const name253 = `${label}.${label}.${label}.${"b".repeat(61)}`;
+    expect(name253).toHaveLength(253);
+    expect(canonicaliseDomain(name253)).toEqual({ ok: true, value: name253 });
+    const name255 = `${label}.${label}.${label}.${label}`;
+    expect(name255).toHaveLength(255);
+    expect(canonicaliseDomain(name255)).toEqual({
+      ok: false,
+      error: {
+        code: "too_long",
+        message: "A domain name has at most 253 characters in ASCII form; this one has 255.",
+        input: name255,
+        length: 255,
+        maxLength: 253,
+      },
+    });
+  });
+
+  it("refuses an empty label in the middle", () => {
+    expect(canonicaliseDomain("a..acme.com")).toEqual({
+      ok: false,
+      error: {
+        code: "empty_label",
+        message:
+          "A domain cannot start with a dot or contain two dots in a row; enter it like acme.com.",
+        input: "a..acme.com",
+      },
+    });
+  });
+});

@@ -466,3 +466,54 @@ describe("formatIssue: total", () => {
     expect(spoof).not.toMatch(/[\u202e\n]/);
   });
 });
+
+describe("formatIssue: English numbers for any other locale, or none", () => {
+  // A sentence with a number: it is written with the locale's digits.
+  const tooMany = {
+    code: "invalid_list",
+    message: "…",
+    path: ["activities"],
+    length: 70_000_000,
+    maxLength: 67_108_864,
+  };
+  const ENGLISH =
+    "The list (activities) has 70,000,000 entries; one call reads at most 67,108,864. Split it into smaller parts.";
+  const GERMAN =
+    "Die Liste (activities) hat 70.000.000 Einträge; ein Aufruf liest höchstens 67.108.864. Teilen Sie sie in kleinere Teile auf.";
+
+  it("writes the sentence and its numbers in English without a locale, or with one that is no text", () => {
+    expect(formatIssue(tooMany, "en")).toBe(ENGLISH);
+    expect(formatIssue(tooMany)).toBe(ENGLISH);
+    for (const locale of [42, null, ["de"]]) {
+      expect(formatIssue(tooMany, locale as never)).toBe(ENGLISH);
+    }
+  });
+
+  it("writes them in English for a language it does not have", () => {
+    for (const locale of ["es", "ja-JP", "", "constructor"]) {
+      expect(formatIssue(tooMany, locale), locale).toBe(ENGLISH);
+    }
+  });
+
+  it("reads a locale of up to 64 characters, and takes a longer one for none", () => {
+    // Ill-formed (a subtag of more than 8 letters), so numbers follow "de".
+    const tag64 = `de-${"a".repeat(61)}`;
+    expect(tag64).toHaveLength(64);
+    expect(formatIssue(tooMany, tag64)).toBe(GERMAN);
+    expect(formatIssue(tooMany, `${tag64}a`)).toBe(ENGLISH);
+    expect(formatIssue(tooMany, `de-${"a".repeat(100)}`)).toBe(ENGLISH);
+  });
+});
+
+describe("formatIssue: a value that is no attribution state, without saying which", () => {
+  it("says “this” in every language", () => {
+    const issue = { code: "invalid_attribution_state", message: "…", reason: "not_a_state" };
+    expect(LANGUAGES.map((language) => formatIssue(issue, language))).toEqual([
+      "This is not a saved attribution state. Start the attribution again.",
+      "Das ist kein gespeicherter Zwischenstand der Zuordnung. Starten Sie die Zuordnung neu.",
+      "Ceci n’est pas un état d’attribution enregistré. Relancez l’attribution du crédit.",
+      "Questo non è uno stato di attribuzione salvato. Avviare di nuovo l'attribuzione.",
+      "Isto não é um estado de atribuição salvo. Inicie a atribuição novamente.",
+    ]);
+  });
+});

@@ -28,3 +28,29 @@ describe("the claim helpers on malformed input", () => {
     expect(findClaimOverlap(claim, never([null, 42, { domain: 7 }, held]))).toBe(held);
   });
 });
+
+describe("isSubdomainOf", () => {
+  it("is true only strictly under the ancestor, after a dot", () => {
+    expect(isSubdomainOf("eu.acme.com", "acme.com")).toBe(true);
+    expect(isSubdomainOf("x.acme.com", "acme.com")).toBe(true);
+    expect(isSubdomainOf("a.b.acme.com", "acme.com")).toBe(true);
+    expect(isSubdomainOf("acme.com", "acme.com")).toBe(false);
+    expect(isSubdomainOf(".acme.com", "acme.com")).toBe(false);
+    expect(isSubdomainOf("notacme.com", "acme.com")).toBe(false);
+    expect(isSubdomainOf("xxacme.com", "acme.com")).toBe(false);
+    expect(isSubdomainOf("acme.com.evil.io", "acme.com")).toBe(false);
+    expect(isSubdomainOf("acme.com", "eu.acme.com")).toBe(false);
+  });
+
+  // String objects and arrays have a length and coerce to text, so only the
+  // type checks keep them out.
+  it("is false for a String object or an array on either side, even one that reads as the domain", () => {
+    expect(isSubdomainOf("eu.acme.com", never(new String("acme.com")))).toBe(false);
+    expect(isSubdomainOf(never(new String("eu.acme.com")), "acme.com")).toBe(false);
+    expect(isSubdomainOf("x.a", never(["a"]))).toBe(false);
+    expect(isSubdomainOf("eu.acme.com", never({ length: 8, toString: () => "acme.com" }))).toBe(
+      false,
+    );
+    expect(isSubdomainOf(never(undefined), never(undefined))).toBe(false);
+  });
+});

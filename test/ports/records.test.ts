@@ -261,3 +261,122 @@ describe("checkActivityRecords", () => {
     });
   });
 });
+
+describe("the flags of each record", () => {
+  const flagIssue = (path: (string | number)[], input: unknown) => ({
+    code: "invalid_record",
+    message: `${String(path.at(-1))} must be true or false.`,
+    path,
+    input,
+  });
+
+  it("names the flag in the message of a flag that is no boolean", () => {
+    expect(flagIssue(["user", "tagged"], 1).message).toBe("tagged must be true or false.");
+    expect(
+      checkUserRecord({
+        partnerId: "acme",
+        email: "jane@acme.com",
+        tagged: "yes",
+        inPartnerAccount: 1,
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        status: "invalid_record",
+        issues: [flagIssue(["user", "tagged"], "yes"), flagIssue(["user", "inPartnerAccount"], 1)],
+      },
+    });
+    // tagged is required, inPartnerAccount is not
+    expect(checkUserRecord({ partnerId: "acme", email: "jane@acme.com" })).toEqual({
+      ok: false,
+      error: { status: "invalid_record", issues: [flagIssue(["user", "tagged"], undefined)] },
+    });
+    expect(
+      checkUserRecord({
+        partnerId: "acme",
+        email: "jane@acme.com",
+        tagged: false,
+        inPartnerAccount: false,
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        user: { partnerId: "acme", email: "jane@acme.com", tagged: false, inPartnerAccount: false },
+        emailKey: "jane@acme.com",
+      },
+    });
+  });
+
+  it("checks a partner's and a claim's matchSubdomains, absent meaning false", () => {
+    const partner = { partnerId: "acme", program: "provider", employeeDomains: [] };
+    expect(checkPartnerRecord({ ...partner, matchSubdomains: "true" })).toEqual({
+      ok: false,
+      error: {
+        status: "invalid_record",
+        issues: [flagIssue(["partner", "matchSubdomains"], "true")],
+      },
+    });
+    expect(checkPartnerRecord({ ...partner, matchSubdomains: false })).toEqual({
+      ok: true,
+      value: { ...partner, matchSubdomains: false },
+    });
+    expect(checkPartnerRecord(partner)).toEqual({ ok: true, value: partner });
+    const claim = { domain: "acme.com", partnerId: "acme", claimedAt: 1 };
+    expect(checkDomainClaimRecord({ ...claim, matchSubdomains: null })).toEqual({
+      ok: false,
+      error: { status: "invalid_record", issues: [flagIssue(["claim", "matchSubdomains"], null)] },
+    });
+    expect(checkDomainClaimRecord({ ...claim, matchSubdomains: true })).toEqual({
+      ok: true,
+      value: { ...claim, matchSubdomains: true },
+    });
+  });
+
+  it("checks a client's growthMarket, kept only when given", () => {
+    const client = { clientId: 42, mrr: { amountMinor: 0, currency: "EUR" } };
+    expect(checkClientRecord({ ...client, growthMarket: "yes" })).toEqual({
+      ok: false,
+      error: {
+        status: "invalid_record",
+        issues: [flagIssue(["client", "growthMarket"], "yes")],
+      },
+    });
+    expect(checkClientRecord({ ...client, growthMarket: false })).toEqual({
+      ok: true,
+      value: { ...client, growthMarket: false },
+    });
+    expect(checkClientRecord({ ...client, extra: 1 })).toEqual({ ok: true, value: client });
+  });
+});
+
+describe("checkPartnerRecord: employeeDomains", () => {
+  const issue = (input: unknown) => ({
+    code: "invalid_record",
+    message: "employeeDomains must be an array of domains.",
+    path: ["partner", "employeeDomains"],
+    input,
+  });
+
+  it("refuses anything but an array with one issue, without reading it as a list", () => {
+    for (const domains of [undefined, null, "acme.com", 42, { 0: "acme.com", length: 1 }]) {
+      expect(
+        checkPartnerRecord({ partnerId: "acme", program: "partner", employeeDomains: domains }),
+      ).toEqual({ ok: false, error: { status: "invalid_record", issues: [issue(domains)] } });
+    }
+  });
+
+  it("reports each bad element at its index, a domain listed twice at its second place", () => {
+    const r = checkPartnerRecord({
+      partnerId: "acme",
+      program: "partner",
+      employeeDomains: ["acme.com", "acme.de", "acme.com", 7],
+    });
+    expect(!r.ok && r.error.issues.map(({ code, path, input }) => ({ code, path, input }))).toEqual(
+      [
+        { code: "invalid_domain", path: ["partner", "employeeDomains", 2], input: "acme.com" },
+        { code: "invalid_domain", path: ["partner", "employeeDomains", 3], input: 7 },
+      ],
+    );
+    expect(!r.ok && r.error.issues[0]?.message).toBe("acme.com is listed twice.");
+  });
+});

@@ -231,6 +231,34 @@ describe("postgres: drivers", () => {
     await expect(repository.getPartner("acme")).rejects.toThrow(/queueTransactions/);
   });
 
+  it("refuses a connection that lacks query() or release(), before sending anything, in and outside a transaction", async () => {
+    const message = /did not give a connection with query\(\) and release\(\).*queueTransactions/;
+    const sent: string[] = [];
+    const query = async (text: string) => {
+      sent.push(text);
+      return { rows: [] };
+    };
+    const released: unknown[] = [];
+    const release = () => {
+      released.push("released");
+    };
+    for (const connection of [
+      { query },
+      { release },
+      { query, release: 42 },
+      { query: "SELECT", release },
+    ]) {
+      const repository = repositoryOver({
+        connect: async () => connection,
+      } as unknown as PostgresDatabase);
+      await expect(repository.getPartner("acme")).rejects.toThrow(message);
+      await expect(repository.transaction((tx) => tx.getPartner("acme"))).rejects.toThrow(message);
+      await expect(repository.savePartner(partner, null)).rejects.toThrow(message);
+    }
+    expect(sent).toEqual([]);
+    expect(released).toEqual([]);
+  });
+
   it("queueTransactions runs the transactions of one connection one after the other, in order", async () => {
     const statements: string[] = [];
     let release: () => void = () => {};

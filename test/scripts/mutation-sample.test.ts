@@ -1,10 +1,10 @@
 // The sampled estimate of the mutation score (scripts/mutation/sample.ts)
 // and the ignorer that keeps a Stryker run to the sampled nodes.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   compareMutants,
   drawSample,
@@ -143,27 +143,21 @@ describe("wilson", () => {
 describe("scoreSample", () => {
   const sample = population.slice(0, 6);
   const statuses = ["Killed", "Timeout", "Survived", "NoCoverage", "Ignored", "CompileError"];
+  // Each sampled mutant gets the status of its line.
+  const status = (m: SampledMutant) => statuses[m.location.start.line] as string;
+  const inFile = (name: string) =>
+    sample.filter((m) => m.fileName === name).map((m) => reported(m, status(m)));
   const files: ReportFiles = {
     "src/a.ts": {
       mutants: [
-        ...sample.filter((m) => m.fileName === "src/a.ts").map((m) => reported(m, "")),
+        ...inFile("src/a.ts"),
         // a mutant beside the sample, on the same node: not counted
         { ...reported(mutant("src/a.ts", 0), "Survived"), replacement: '"Stryker was here!"' },
       ],
     },
-    "src/b.ts": {
-      mutants: sample.filter((m) => m.fileName === "src/b.ts").map((m) => reported(m, "")),
-    },
-    "src/c.ts": {
-      mutants: sample.filter((m) => m.fileName === "src/c.ts").map((m) => reported(m, "")),
-    },
+    "src/b.ts": { mutants: inFile("src/b.ts") },
+    "src/c.ts": { mutants: inFile("src/c.ts") },
   };
-  // Each sampled mutant gets the status of its line.
-  for (const file of Object.values(files)) {
-    for (const m of file.mutants as { status: string; location: { start: { line: number } } }[]) {
-      if (m.status === "") m.status = statuses[m.location.start.line - 1] as string;
-    }
-  }
 
   it("counts killed and timed out as detected, survived and uncovered as undetected, the rest not at all", () => {
     const score = scoreSample(sample, files);
@@ -209,14 +203,9 @@ describe("the sample ignorer", () => {
     const sampled = { ...mutant("src/a.ts", 4), location: at(4, 0, 8, 1) };
     writeFileSync(file, JSON.stringify({ seed: 1, population: 1, mutate: [], mutants: [sampled] }));
     process.env.MUTATION_SAMPLE_FILE = file;
-    const { strykerPlugins } = (await import("../../scripts/mutation/sample-plugin.mjs")) as {
-      strykerPlugins: {
-        name: string;
-        value: { shouldIgnore(path: unknown): string | undefined };
-      }[];
-    };
+    const { strykerPlugins } = await import("../../scripts/mutation/sample-plugin.mjs");
     delete process.env.MUTATION_SAMPLE_FILE;
-    const [plugin] = strykerPlugins;
+    const plugin = strykerPlugins.find((p) => p.name === "sample");
     expect(plugin?.name).toBe("sample");
     // Babel's positions: lines from 1.
     const node = (fileName: string, span: ReturnType<typeof at>) => ({
@@ -228,12 +217,46 @@ describe("the sample ignorer", () => {
       },
       hub: { file: { opts: { filename: resolve(fileName) } } },
     });
-    const ignore = (path: unknown) => plugin?.value.shouldIgnore(path);
+    const ignore = (path: unknown) => plugin?.value?.shouldIgnore(path);
     expect(ignore(node("src/a.ts", at(4, 0, 8, 1)))).toBeUndefined();
     expect(ignore(node("src/a.ts", at(1, 0, 20, 0)))).toBeUndefined();
     expect(ignore(node("src/a.ts", at(5, 2, 5, 9)))).toBe("Not in the sample");
     expect(ignore(node("src/a.ts", at(10, 0, 12, 0)))).toBeUndefined();
     expect(ignore(node("src/b.ts", at(5, 2, 5, 9)))).toBeUndefined();
     expect(ignore({ node: {} })).toBeUndefined();
+  });
+});
+
+describe("the undetected-mutant log", () => {
+  it("writes each surviving or uncovered mutant as it is tested, and nothing for the others", async () => {
+    const log = join(mkdtempSync(join(tmpdir(), "mutation-log-")), "undetected.log");
+    process.env.MUTATION_UNDETECTED_LOG = log;
+    vi.resetModules(); // a fresh module, which reads the path just set
+    const { strykerPlugins } = await import("../../scripts/mutation/sample-plugin.mjs");
+    delete process.env.MUTATION_UNDETECTED_LOG;
+    const Reporter = strykerPlugins.find((p) => p.name === "undetected-log")?.injectableClass;
+    if (Reporter === undefined) throw new Error("no undetected-log reporter");
+    const reporter = new Reporter();
+    const result = (status: string, isStatic?: boolean) => ({
+      status,
+      static: isStatic,
+      fileName: resolve("src/a.ts"),
+      mutatorName: "StringLiteral",
+      replacement: '""',
+      // a reported result counts from 1
+      location: { start: { line: 3, column: 5 }, end: { line: 3, column: 9 } },
+    });
+    for (const status of ["Killed", "Timeout", "Ignored", "Survived", "NoCoverage"]) {
+      reporter.onMutantTested(result(status));
+    }
+    reporter.onMutantTested(result("Survived", true));
+    expect(readFileSync(log, "utf8")).toBe(
+      [
+        'Survived src/a.ts:3:5 StringLiteral "\\"\\""',
+        'NoCoverage src/a.ts:3:5 StringLiteral "\\"\\""',
+        'Survived src/a.ts:3:5 StringLiteral "\\"\\"" (static)',
+        "",
+      ].join("\n"),
+    );
   });
 });
