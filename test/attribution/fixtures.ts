@@ -66,3 +66,18 @@ export function servicedBy(
     activities: partnerIds.map((id) => act(clientId, `jane@${id}.io`)),
   };
 }
+
+// What a function that opens an attribution state answers for one it cannot use.
+export const stateRefusal = (
+  reason: string,
+  path: readonly (string | number)[],
+  detail: string,
+) => ({
+  ok: false,
+  error: {
+    code: "invalid_attribution_state",
+    message: `Not a usable attribution state: ${detail}`,
+    reason,
+    path,
+  },
+});

@@ -11,7 +11,16 @@ import {
   finishAttribution,
 } from "../../src/attribution/streaming.js";
 import type { Assignment } from "../../src/model.js";
-import { act, active, day, employee, JAN, partner, usd } from "./fixtures.js";
+import {
+  act,
+  active,
+  day,
+  employee,
+  JAN,
+  partner,
+  stateRefusal as refusal,
+  usd,
+} from "./fixtures.js";
 import { roundTrip, split, start } from "./streaming-helpers.js";
 
 // Canonical order: partners acme (0), northwind (1); users acme jane (0),
@@ -27,16 +36,6 @@ const input: AttributionInput = {
 };
 const [reference, activities] = split(input);
 const fed = (): AttributionState => roundTrip(addActivities(start(reference), activities));
-
-const refusal = (reason: string, path: readonly (string | number)[], detail: string) => ({
-  ok: false,
-  error: {
-    code: "invalid_attribution_state",
-    message: `Not a usable attribution state: ${detail}`,
-    reason,
-    path,
-  },
-});
 
 describe("compareText", () => {
   it("orders strings by UTF-16 code units, 0 only for equal strings", () => {

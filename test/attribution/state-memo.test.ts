@@ -9,7 +9,7 @@ import {
   mergeAttributionStates,
   startAttribution,
 } from "../../src/attribution/streaming.js";
-import { act, day, servicedBy, usd } from "./fixtures.js";
+import { act, day, stateRefusal as refusal, servicedBy, usd } from "./fixtures.js";
 import { attributionScenario } from "./scenarios.js";
 import { split, start } from "./streaming-helpers.js";
 
@@ -117,16 +117,6 @@ function fedState(): AttributionState {
     act(99, "jane@northwind.io", day(4)),
   ]);
 }
-
-const refusal = (reason: string, path: readonly (string | number)[], detail: string) => ({
-  ok: false,
-  error: {
-    code: "invalid_attribution_state",
-    message: `Not a usable attribution state: ${detail}`,
-    reason,
-    path,
-  },
-});
 
 describe("readFields: a state's top-level fields", () => {
   const finishWith = (changes: Record<string, unknown>) =>
