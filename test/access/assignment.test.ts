@@ -94,9 +94,19 @@ describe("assignClient", () => {
     });
   });
 
-  it("refuses a user outside the partner account", () => {
+  it("refuses a user outside the partner account, pointing at inPartnerAccount", () => {
     const r = assignClient({ user: { ...jane, inPartnerAccount: false }, clientId: 42, now: T0 });
-    expect(code(r)).toBe("not_in_partner_account");
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: "not_in_partner_account",
+        message: expect.stringContaining("no longer a user of the partner account"),
+        path: ["user", "inPartnerAccount"],
+        input: false,
+        partnerId: "acme",
+        email: "Jane@ACME.com",
+      },
+    });
   });
 
   it("assigns users on any domain: the Client Access Manager is for them", () => {

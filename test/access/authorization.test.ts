@@ -402,6 +402,21 @@ describe("authorize: every denial whole", () => {
         },
       },
     });
+    // The value issue says what a userId must be.
+    expect(denial({ ...manager, userId: "" }, "tag_employee", target)).toMatchObject({
+      ok: false,
+      error: {
+        reason: "invalid_actor",
+        path: ["actor", "userId"],
+        input: "",
+        issue: {
+          code: "invalid_record",
+          message: "The actor needs a userId, a non-empty string.",
+          path: ["actor", "userId"],
+          input: "",
+        },
+      },
+    });
     // An invalid actor is reported before an unknown action, with action null.
     expect(denial(undefined, "drop_database", target)).toMatchObject({
       error: { reason: "invalid_actor", action: null, path: ["actor"] },

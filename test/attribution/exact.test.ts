@@ -43,6 +43,9 @@ describe("roundToHundredths", () => {
     expect(roundToHundredths(123_456_789_012_345_678_901n, 100n)).toBe(
       Number("1234567890123456789.01"),
     );
+    // Just past 2^53 hundredths a double is still precise to 1/64, so the
+    // last two digits, and only they, must become the decimals.
+    expect(roundToHundredths(9_007_199_254_740_993n, 100n)).toBe(Number("90071992547409.93"));
   });
 });
 

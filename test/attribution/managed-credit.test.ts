@@ -402,6 +402,34 @@ describe("attributeManagedCredit: each failed check has its own outcome", () => 
     });
   });
 
+  it("credits the assignment with the earlier activity, not the one assigned first, for one employee assigned twice", () => {
+    // Assigned first but active only from day 10: its evidence is day 12.
+    const waited: Assignment = {
+      partnerId: "northwind",
+      clientId: 42,
+      email: jane,
+      status: "active",
+      assignedAt: day(1),
+      activatedAt: day(10),
+    };
+    // Assigned later, active days 2–5: its evidence is day 3, the earlier one.
+    const early = active("northwind", 42, jane, {
+      status: "removed",
+      assignedAt: day(2),
+      activatedAt: day(2),
+      removedAt: day(5),
+    });
+    const input: AttributionInput = {
+      ...base,
+      assignments: [early, waited],
+      activities: [act(42, jane, day(12)), act(42, jane, day(3))],
+    };
+    expect(decision(attribute(input).decisions, "northwind", 42)).toMatchObject({
+      outcome: "credited",
+      evidence: { assignment: early, activity: { clientId: 42, email: jane, at: day(3) } },
+    });
+  });
+
   it("gives no decision to a pair without assignments, and an activity without assignment earns nothing", () => {
     const result = attribute({
       ...base,

@@ -88,6 +88,17 @@ describe("compact streaming states", () => {
         ok: false,
         error: { code: "attribution_states_differ" },
       });
+    // Two compact states have no reference data between them: the first says it needs options.reference.
+    expect(mergeAttributionStates(compact.value, compact.value)).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_attribution_state",
+        reason: "reference_required",
+        message:
+          "Not a usable attribution state: a compact state is read with options.reference: a state started from its reference data.",
+        state: "first",
+      },
+    });
     // Merging a full state with a compact one takes the reference from the full one.
     expect(mergeAttributionStates(start, compact.value).ok).toBe(true);
   });

@@ -91,6 +91,23 @@ describe("evaluateTier", () => {
     ]);
   });
 
+  it("gives no tier for an unknown program, even with valid points and thresholds", () => {
+    expect(
+      evaluateTier({ totalPoints: 300, sourcedPoints: 30 }, "agency" as never, thresholds),
+    ).toEqual({
+      tier: null,
+      reason: "invalid_input",
+      issues: [
+        {
+          code: "invalid_program",
+          message: 'The program must be "partner" or "provider"; got "agency".',
+          path: ["program"],
+          input: "agency",
+        },
+      ],
+    });
+  });
+
   it("never throws on odd arguments", () => {
     for (const value of [undefined, null, 1, "x", {}, []]) {
       expect(() => evaluateTier(value as never, value as never, value as never)).not.toThrow();

@@ -44,6 +44,17 @@ describe("parsePartnerEmployeeDomain", () => {
     });
   });
 
+  it("says which listed entry a refused subdomain falls under, and nothing more for a listed domain", () => {
+    const listed = parsePartnerEmployeeDomain("gmail.com");
+    expect(listed.ok ? "" : listed.error.message).toBe(
+      "gmail.com is a shared email domain that anyone can get an address on; enter the domain your client-facing employees use, and add people on other domains through the Client Access Manager.",
+    );
+    const under = parsePartnerEmployeeDomain("eu.gmail.com");
+    expect(under.ok ? "" : under.error.message).toBe(
+      "eu.gmail.com is a shared email domain that anyone can get an address on (under gmail.com); enter the domain your client-facing employees use, and add people on other domains through the Client Access Manager.",
+    );
+  });
+
   it("accepts company domains, including those under public suffixes that the free-mail list names", () => {
     // com.ar and pp.ua are in the free-mail list but are public suffixes:
     // treating their subdomains as shared would call every Argentine company shared.

@@ -94,6 +94,36 @@ describe("a text or number field", () => {
   });
 });
 
+describe("a number field", () => {
+  const schema = (version: unknown, locale = "en") =>
+    formatIssue({ code: "schema_too_new", message: "…", version, supported: 3 }, locale);
+  const sentence = (version: string) =>
+    `The database was set up by a newer release (schema version ${version}, this release knows up to 3). Nothing was changed. Run the newer release.`;
+
+  it("rounds a number to at most two decimals, in the reader's locale", () => {
+    expect(schema(4)).toBe(sentence("4"));
+    expect(schema(1.23456)).toBe(sentence("1.23"));
+    expect(schema(12345.6789)).toBe(sentence("12,345.68"));
+    expect(schema(1.23456, "de")).toContain("1,23");
+    expect(schema(1.23456, "de")).not.toContain("1,235");
+  });
+});
+
+describe("a field named from a table", () => {
+  const transition = (from: unknown) =>
+    en({ code: "invalid_transition", message: "…", from, to: "active" });
+
+  it("names a status given as text, and no value that only converts to one", () => {
+    expect(transition("removed")).toBe(
+      "This assignment cannot go from “removed” to “active”. Nothing was changed.",
+    );
+    const unnamed = "This assignment cannot go from its status to “active”. Nothing was changed.";
+    for (const from of [["removed"], { toString: () => "removed" }, "toString", 7, undefined]) {
+      expect(transition(from), String(from)).toBe(unnamed);
+    }
+  });
+});
+
 describe("a list field", () => {
   const unverified = (domains: unknown) =>
     en({ code: "domain_not_verified", message: "…", domains });

@@ -238,6 +238,15 @@ describe("formatIssue: what it says", () => {
     }
   });
 
+  it("shows the limit the issue carries, not a fixed one", () => {
+    const issue = { ...FIXTURES.too_long.issue, length: 300, maxLength: 255 };
+    for (const language of LANGUAGES) {
+      const text = formatIssue(issue, language);
+      expect(text).toContain("255");
+      expect(text).not.toContain("253");
+    }
+  });
+
   it("says why per reason of a forbidden error", () => {
     const reasons = [
       "invalid_actor",
@@ -411,6 +420,17 @@ describe("formatIssue: total", () => {
       );
       const bare = formatIssue({ code: "brand_new" }, language);
       expect(bare).toBe(CATALOGS[language].fallback);
+    }
+  });
+
+  it("shows a nested issue of an unknown code by its own message", () => {
+    const inner = { code: "brand_new", message: "Try again later." };
+    expect(formatIssue({ code: "invalid_request", message: "…", issues: [inner] }, "en")).toBe(
+      "The request is not valid: one field is wrong. Try again later.",
+    );
+    for (const language of LANGUAGES) {
+      const text = formatIssue({ code: "invalid_attribution_input", issues: [inner] }, language);
+      expect(text).toContain("Try again later.");
     }
   });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMoney } from "../../src/messages/format-money.js";
+import type { Money } from "../../src/model.js";
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, " ");
 
@@ -64,6 +65,46 @@ describe("formatMoney", () => {
       Object.create({ amountMinor: 500, currency: "EUR" }),
     ]) {
       expect(formatMoney(bad as never)).toBe("");
+    }
+  });
+
+  it("takes only a currency written as three capital letters, whatever the table holds", () => {
+    const table = {
+      EUR: { per100Usd: 88, exponent: 2 },
+      eur: { per100Usd: 88, exponent: 2 },
+    };
+    const options = { currencyTable: table };
+    expect(formatMoney({ amountMinor: 50_000, currency: "EUR" }, "en", options)).toBe("€500.00");
+    expect(formatMoney({ amountMinor: 50_000, currency: "eur" }, "en", options)).toBe("");
+    const notText = { amountMinor: 50_000, currency: ["EUR"] } as unknown as Money;
+    expect(formatMoney(notText, "en", options)).toBe("");
+    expect(formatMoney(notText)).toBe("");
+  });
+
+  it("writes English without a locale, whatever the machine's own locale", () => {
+    // A machine whose default locale is German: Intl picks it for an empty
+    // list of locales. A currency and exponent no other test formats, so
+    // the formatter is built while the machine is German.
+    const RealNumberFormat = Intl.NumberFormat;
+    class MachineGerman extends RealNumberFormat {
+      constructor(locales?: Intl.LocalesArgument, options?: Intl.NumberFormatOptions) {
+        const none = locales === undefined || (Array.isArray(locales) && locales.length === 0);
+        super(none ? ["de"] : locales, options);
+      }
+    }
+    Object.defineProperty(Intl, "NumberFormat", { value: MachineGerman });
+    try {
+      expect(new Intl.NumberFormat([]).format(1234.5)).toBe("1.234,5");
+      const table = { CHF: { per100Usd: 90, exponent: 3 } };
+      expect(
+        nbsp(
+          formatMoney({ amountMinor: 1_234_567, currency: "CHF" }, undefined, {
+            currencyTable: table,
+          }),
+        ),
+      ).toBe("CHF 1,234.567");
+    } finally {
+      Object.defineProperty(Intl, "NumberFormat", { value: RealNumberFormat });
     }
   });
 

@@ -54,3 +54,16 @@ describe("isSubdomainOf", () => {
     expect(isSubdomainOf(never(undefined), never(undefined))).toBe(false);
   });
 });
+
+describe("findClaimOverlap: which overlap is reported", () => {
+  // rule: of several descendants, the first in binary order; of two on the
+  // same domain (a list a store would never hold, but the helper takes any),
+  // the first listed, so the answer does not flip with later entries.
+  it("reports the first listed of two other partners' descendants on the same domain", () => {
+    const first = { domain: "eu.acme.com", partnerId: "b", claimedAt: 1, matchSubdomains: false };
+    const second = { ...first, partnerId: "c", claimedAt: 2 };
+    const claim = { domain: "acme.com", partnerId: "a", matchSubdomains: true };
+    expect(findClaimOverlap(claim, [first, second])).toBe(first);
+    expect(findClaimOverlap(claim, [second, first])).toBe(second);
+  });
+});

@@ -349,6 +349,47 @@ describe("the flags of each record", () => {
   });
 });
 
+describe("checkClientRecord: mrr", () => {
+  it("names mrr in the refusal of an mrr that is no object", () => {
+    expect(checkClientRecord({ clientId: 42, mrr: "100 USD" })).toEqual({
+      ok: false,
+      error: {
+        status: "invalid_record",
+        issues: [
+          {
+            code: "invalid_record",
+            message: "mrr must be an object.",
+            path: ["client", "mrr"],
+            input: "100 USD",
+          },
+        ],
+      },
+    });
+  });
+
+  // A String object or an array reads as "USD" to a regular expression, so
+  // only the type check keeps it out of the stored currency.
+  it.each([
+    ["a String object", new String("USD")],
+    ["an array", ["USD"]],
+  ])("refuses %s as the currency, though it reads as USD", (_, code) => {
+    expect(checkClientRecord({ clientId: 42, mrr: { amountMinor: 1, currency: code } })).toEqual({
+      ok: false,
+      error: {
+        status: "invalid_record",
+        issues: [
+          {
+            code: "invalid_record",
+            message: "currency is an ISO 4217 code such as USD.",
+            path: ["client", "mrr", "currency"],
+            input: code,
+          },
+        ],
+      },
+    });
+  });
+});
+
 describe("checkPartnerRecord: employeeDomains", () => {
   const issue = (input: unknown) => ({
     code: "invalid_record",

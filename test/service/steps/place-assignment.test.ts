@@ -148,6 +148,48 @@ describe("placing an assignment", () => {
     expect(repository.snapshot()).toEqual(before);
   });
 
+  // A race: the rival linked the address to the client and has not
+  // inserted its assignment yet, so only the atomic link shows the holder.
+  // The refusal names the holder's address as the link stores it.
+  it("refuses an address another partner's link holds with no stored assignment, inserting nothing", async () => {
+    const { repository } = await setup();
+    const held = await repository.linkEmail({
+      clientId: 42,
+      partnerId: "rival",
+      email: "Free@Gmail.com",
+      linkedAt: T0,
+    });
+    if (held.status !== "linked") throw new Error(held.status);
+    const calls: string[] = [];
+    const service = createPartnerAccessService({
+      repository: overriding(repository, {}, calls),
+      clock: () => T0 + 1_000,
+    });
+    const before = repository.snapshot();
+    const r = await service.assignClient({
+      actor: admin(),
+      partnerId: "acme",
+      email: "free@gmail.com",
+      clientId: 42,
+    });
+    expect(r.ok || r.error).toMatchObject({
+      code: "email_linked_to_another_partner",
+      clientId: 42,
+      holder: { partnerId: "rival", email: "Free@Gmail.com", assignedAt: T0 },
+      events: [
+        {
+          type: "email_conflict_refused",
+          partnerId: "acme",
+          clientId: 42,
+          holder: { partnerId: "rival", email: "Free@Gmail.com", assignedAt: T0 },
+          at: T0 + 1_000,
+        },
+      ],
+    });
+    expect(calls.filter((c) => WRITES.includes(c))).toEqual(["linkEmail"]);
+    expect(repository.snapshot()).toEqual(before);
+  });
+
   // rule: the service checks each record before writing it, so a store
   // that refuses one is unexpected_error, and nothing is kept.
   it.each(["linkEmail", "insertAssignment"] as const)(

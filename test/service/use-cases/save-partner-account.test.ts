@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPartnerAccessService } from "../../../src/service/partner-access-service.js";
 import { createInMemoryRepository } from "../../../src/testing/index.js";
-import { admin, DAY, seed, setup, T0 } from "../fixtures.js";
+import { acme, admin, DAY, seed, setup, T0 } from "../fixtures.js";
 
 describe("savePartnerAccount", () => {
   it("creates a partner account record with no domains, then changes its program", async () => {
@@ -81,5 +81,28 @@ describe("savePartnerAccount", () => {
       "eu.acme.com",
     ]);
     expect(repository.snapshot()).toEqual(before);
+  });
+
+  it("leaves a partner with subdomain matching on unchanged when saved again as it is", async () => {
+    const repository = createInMemoryRepository();
+    await seed(repository, { partners: [{ ...acme, matchSubdomains: true }] });
+    const service = createPartnerAccessService({ repository, clock: () => T0 });
+    const stored = await repository.getPartner("acme");
+    for (const request of [{}, { matchSubdomains: true }]) {
+      const r = await service.savePartnerAccount({
+        actor: admin(),
+        partnerId: "acme",
+        program: "partner",
+        ...request,
+      });
+      if (!r.ok) throw new Error(r.error.message);
+      expect([r.value.partner, r.value.created, r.value.claimsUpdated, r.value.events]).toEqual([
+        stored,
+        false,
+        [],
+        [],
+      ]);
+    }
+    expect(await repository.getPartner("acme")).toEqual(stored);
   });
 });
