@@ -192,10 +192,15 @@ describe("schemas", () => {
       expect(schemas.client.safeParse(client).success, currency).toBe(false);
       expect(inputSchemas.client.safeParse(client).success, currency).toBe(false);
     }
-    expect(
-      schemas.period.safeParse({ start: "2026-02-01T00:00:00Z", end: "2026-01-01T00:00:00Z" })
-        .success,
-    ).toBe(false);
+    const backwards = schemas.period.safeParse({
+      start: "2026-02-01T00:00:00Z",
+      end: "2026-01-01T00:00:00Z",
+    });
+    expect(backwards.success).toBe(false);
+    // the refusal points at the end, the field a form shows it beside
+    expect(backwards.error?.issues).toEqual([
+      expect.objectContaining({ message: "A period cannot end before it starts.", path: ["end"] }),
+    ]);
     expect(schemas.period.safeParse({ start: "2026-01-01", end: "2026-02-01" }).success).toBe(
       false,
     );

@@ -159,6 +159,34 @@ describe("a quoted local part without its closing quote", () => {
   });
 });
 
+// RFC 6531 widens a quoted string with non-ASCII letters, marks and digits,
+// and with nothing else: no non-ASCII symbol or punctuation.
+describe("the non-ASCII characters of a quoted local part", () => {
+  it.each([
+    ['"a b\u0663"', '"a b\u0663"@acme.com'], // ARABIC-INDIC DIGIT THREE (Nd)
+    ['"a b\u2460"', '"a b\u2460"@acme.com'], // CIRCLED DIGIT ONE (No)
+    ['"a b\u00e9"', '"a b\u00e9"@acme.com'], // a letter
+  ])("accepts the non-ASCII digit or letter of the local part %j", (local, key) => {
+    expect(emailKey(`${local}@acme.com`)).toBe(key);
+    expect(parseEmailIdentity(`${local}@acme.com`)).toEqual({
+      ok: true,
+      value: { local, domain: "acme.com", key },
+    });
+  });
+
+  it.each([
+    ['"a \u20ac"@acme.com', '"a \u20ac"'], // EURO SIGN (Sc)
+    ['"a \u00a7"@acme.com', '"a \u00a7"'], // SECTION SIGN (Po)
+    ['"a\u00a0b"@acme.com', '"a\u00a0b"'], // NO-BREAK SPACE (Zs)
+  ])("refuses the non-ASCII symbol, punctuation or space of %j", (input, local) => {
+    expect(emailKey(input)).toBeUndefined();
+    expect(parseEmailIdentity(input)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_local_part", local },
+    });
+  });
+});
+
 describe("parseEmailAddressOrThrow and emailKey", () => {
   it("returns or throws", () => {
     expect(parseEmailAddressOrThrow("Jane@Acme.com").key).toBe("jane@acme.com");

@@ -1,5 +1,10 @@
 import type { PartnerAccessRepository } from "../../src/ports/repository.js";
-import { createPostgresRepository, type PostgresQueryable } from "../../src/postgres/index.js";
+import {
+  createPostgresRepository,
+  type PostgresQueryable,
+  type PostgresRepositoryOptions,
+  type PostgresTransactor,
+} from "../../src/postgres/index.js";
 import { unwrapOrThrow } from "../../src/result.js";
 
 // A PGlite-like driver (it runs transactions itself) over a stub connection
@@ -11,7 +16,11 @@ export interface Sent {
   params: unknown[] | undefined;
 }
 
-export function recording(answer: (text: string) => unknown[] = () => []): {
+export function recording(
+  answer: (text: string) => unknown[] = () => [],
+  options?: PostgresRepositoryOptions,
+): {
+  db: PostgresTransactor;
   repository: PartnerAccessRepository;
   sent: Sent[];
   statements: () => Sent[];
@@ -24,10 +33,10 @@ export function recording(answer: (text: string) => unknown[] = () => []): {
     },
   };
   const db = { transaction: <T>(fn: (tx: PostgresQueryable) => Promise<T>) => fn(q) };
-  const repository = unwrapOrThrow(createPostgresRepository(db));
+  const repository = unwrapOrThrow(createPostgresRepository(db, options));
   // the statements of the store's tables, without SET TRANSACTION
   const statements = () => sent.filter((s) => !s.text.startsWith("SET TRANSACTION"));
-  return { repository, sent, statements };
+  return { db, repository, sent, statements };
 }
 
 /** The first word of a statement: SELECT, INSERT, DELETE, … */
