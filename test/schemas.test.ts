@@ -228,6 +228,14 @@ describe("schemas", () => {
     ).toBe(true);
   });
 
+  it("accept an amountMinor of zero: a client may pay nothing yet", () => {
+    const free = { clientId: 5, mrr: { amountMinor: 0, currency: "USD" } };
+    expect(schemas.client.parse(free)).toEqual(free);
+    expect(
+      schemas.deal.safeParse({ kind: "sourced", mrr: { amountMinor: 0, currency: "EUR" } }).success,
+    ).toBe(true);
+  });
+
   it("compose into classic zod schemas", () => {
     const body = z.object({ partner: schemas.partner, users: z.array(schemas.partnerUser) });
     const parsed = body.parse({

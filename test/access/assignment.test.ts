@@ -474,6 +474,22 @@ describe("assignClients and assignEmployees", () => {
     ]);
     expect(r.results[2]!.result).toMatchObject({ error: { firstPath: ["users", 0] } });
   });
+
+  it("refuses a user whose partnerId is not a string as invalid, never as a duplicate", () => {
+    // A boxed "acme" serialises like jane's partnerId and a bigint does not
+    // serialise at all: neither is a partner id, so neither has an identity.
+    const boxed = { ...jane, partnerId: new String("acme") } as unknown as PartnerUser;
+    const big = { ...jane, partnerId: 7n } as unknown as PartnerUser;
+    const r = assignEmployees({ users: [jane, boxed, big], clientId: 42, now: T0 });
+    expect(
+      r.results.map((x) => (x.result.ok ? "ok" : [x.result.error.code, x.result.error.path])),
+    ).toEqual([
+      "ok",
+      ["invalid_partner_id", ["users", 1, "partnerId"]],
+      ["invalid_partner_id", ["users", 2, "partnerId"]],
+    ]);
+    expect(r.assignments).toHaveLength(1);
+  });
 });
 
 describe("isAssignmentActiveAt", () => {

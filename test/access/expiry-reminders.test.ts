@@ -273,6 +273,17 @@ describe("dueReminders: order and loose records", () => {
     expect(order([odd, { ...base, email: 42 }])).toEqual([["acme", "not an email"]]);
   });
 
+  it("accepts reminder days up to 2^53 ms before expiry, and no further", () => {
+    // 104,249,991 days is the most whose distance in milliseconds is at most 2^53.
+    const most = 104_249_991;
+    expect(most * DAY <= 2 ** 53 && (most + 1) * DAY > 2 ** 53).toBe(true);
+    const wide = { since: T0, now: T0 + 100 * DAY };
+    expect(summary(dueReminders([active()], wide, { daysBefore: [14, most] }))).toEqual([
+      [42, 14, 46],
+    ]);
+    expect(dueReminders([active()], wide, { daysBefore: [14, most + 1] })).toEqual([]);
+  });
+
   it("gives no reminders for a daysBefore list with a hole", () => {
     const days: number[] = [30];
     days[2] = 7;

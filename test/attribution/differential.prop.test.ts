@@ -85,6 +85,34 @@ describe("attribution: the fast engine and the reference engine agree", () => {
     );
   }, 600_000);
 
+  it("agrees on a conflict whose holder was assigned at -0: both report its assignedAt as 0", () => {
+    // "acme" holds office@gmail.com on client 42 since the epoch, written -0;
+    // "rival" came later and is the contender.
+    const input = {
+      period: JAN,
+      partners: [partner("acme"), partner("rival")],
+      clients: [usd(42, 100_000)],
+      users: ["acme", "rival"].map((id) => ({
+        partnerId: id,
+        email: "office@gmail.com",
+        tagged: true,
+      })),
+      assignments: [
+        active("acme", 42, "office@gmail.com", { assignedAt: -0, activatedAt: -0 }),
+        active("rival", 42, "office@gmail.com"),
+      ],
+      activities: [act(42, "office@gmail.com")],
+    };
+    const expected = referenceAttribution(input);
+    expect(attributeManagedCredit(input)).toStrictEqual({ ok: true, value: expected });
+    const holders = expected.decisions.flatMap((d) =>
+      d.outcome === "conflict_contender" ? [d.evidence.conflict.holder] : [],
+    );
+    expect(holders).toHaveLength(1);
+    expect(holders[0]!.partnerId).toBe("acme");
+    expect(Object.is(holders[0]!.assignedAt, 0)).toBe(true);
+  });
+
   it("agrees where lookups pass from walking to a table: an address with 40 users, a client with 40 partners", () => {
     // More than 32 users of one address, and 40 partners of client 43: both
     // lookups go through their tables, and "solo" has no user of the address.

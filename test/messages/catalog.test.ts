@@ -4,6 +4,7 @@
 // checked on both sides of its limit, through the English sentence of a code
 // that shows the field.
 import { describe, expect, it } from "vitest";
+import { type FieldsEnv, fieldsOf } from "../../src/messages/catalog.js";
 import { formatIssue } from "../../src/messages/format-issue.js";
 
 const en = (issue: object) => formatIssue(issue, "en");
@@ -214,5 +215,35 @@ describe("a share field", () => {
       expect(suggestion(share), String(share)).toBe(sentence(" (3)"));
     }
     expect(suggestion(Number.NaN, Number.POSITIVE_INFINITY)).toBe(sentence(""));
+  });
+});
+
+describe("a list of issues (fieldsOf)", () => {
+  // The nested formatter is the caller's: it is asked for the first issue
+  // only when there is one, so an empty list has no first issue to show.
+  const listed = (issues: unknown) => {
+    const asked: unknown[] = [];
+    const env: FieldsEnv = {
+      locales: ["en"],
+      nest: (issue) => {
+        asked.push(issue);
+        return "formatted";
+      },
+    };
+    return { envelope: fieldsOf({ code: "invalid_request", issues }, env).list("issues"), asked };
+  };
+
+  it("counts the issues and formats the first, or none of an empty list", () => {
+    const first = { code: "invalid_client_id", input: "42" };
+    expect(listed([first, { code: "invalid_timestamp" }])).toEqual({
+      envelope: { count: 2, first: "formatted" },
+      asked: [first],
+    });
+    expect(listed([{ issue: first }])).toEqual({
+      envelope: { count: 1, first: "formatted" },
+      asked: [first],
+    });
+    expect(listed([])).toEqual({ envelope: { count: 0, first: undefined }, asked: [] });
+    expect(listed("issues")).toEqual({ envelope: undefined, asked: [] });
   });
 });

@@ -11,6 +11,14 @@
 // plurals); and each value of the fields whose display name comes from a
 // table (statuses, actions, reasons), alone and in pairs. A variant is written only when its
 // sentence differs from those above it.
+//
+// Then, after all of those (so that they only add lines): the fields some
+// sentence reads that no fixture has; each list cut to its first element
+// and emptied (the singular of "2 domains are refused"); each table value
+// without the other table fields (the words for a missing action); and each
+// text or number field whose removal leaves the sentence as it was, given
+// another value (a fixture value that equals the sentence's default, such as
+// a limit of 254 or the word REMOVE, would hide that the field is read).
 import { describe, expect, it } from "vitest";
 import { ACTIONS, type ForbiddenReason } from "../../src/access/authorization.js";
 import type { IssueCode } from "../../src/messages/any-issue.js";
@@ -58,6 +66,9 @@ for (const code of CODES) {
     if (key !== "code" && key !== "message" && !FIELDS.has(key)) FIELDS.set(key, value);
   }
 }
+// Fields a sentence reads that no fixture has: the canonical form of a
+// domain that is valid but not stored canonically.
+const UNSEEN: readonly [string, unknown][] = [["canonical", "acme.com"]];
 
 function variants(code: IssueCode): [string, Record<string, unknown>][] {
   const issue = FIXTURES[code].issue as unknown as Record<string, unknown>;
@@ -99,6 +110,51 @@ function variants(code: IssueCode): [string, Record<string, unknown>][] {
       }
     }
   }
+  for (const [key, value] of UNSEEN) {
+    if (!(key in issue)) out.push([`with ${key}`, { ...issue, [key]: value }]);
+  }
+  for (const key of keys) {
+    const value = issue[key];
+    if (Array.isArray(value) && value.length > 1 && key !== "path" && !key.endsWith("Path")) {
+      out.push([`${key} first only`, { ...issue, [key]: value.slice(0, 1) }]);
+    }
+    if (Array.isArray(value) && value.length > 0) {
+      out.push([`${key} empty`, { ...issue, [key]: [] }]);
+    }
+  }
+  const others = (key: string) =>
+    Object.fromEntries(Object.entries(issue).filter(([k]) => k === key || !(k in CHOICES)));
+  for (const [key, values] of choices) {
+    for (const value of values) {
+      out.push([`${key} ${value}, no other table field`, { ...others(key), [key]: value }]);
+    }
+  }
+  return out;
+}
+
+// A different value of a text or number field: one more, or a suffix.
+function otherValue(value: unknown): unknown {
+  if (typeof value === "number") return value + 1;
+  return typeof value === "string" ? `${value}-2` : undefined;
+}
+
+// The fixture with each text or number field changed that its sentence, in
+// this language, reads the same without (see the top of the file).
+function unchangedWithout(
+  code: IssueCode,
+  language: (typeof LANGUAGES)[number],
+): [string, Record<string, unknown>][] {
+  const issue = FIXTURES[code].issue as unknown as Record<string, unknown>;
+  const sentence = formatIssue(issue, language);
+  const out: [string, Record<string, unknown>][] = [];
+  for (const [key, value] of Object.entries(issue)) {
+    const other = otherValue(value);
+    if (key === "code" || key === "message" || key in CHOICES || other === undefined) continue;
+    const { [key]: _dropped, ...rest } = issue;
+    if (formatIssue(rest, language) === sentence) {
+      out.push([`${key} other than its default`, { ...issue, [key]: other }]);
+    }
+  }
   return out;
 }
 
@@ -107,7 +163,7 @@ function sentences(language: (typeof LANGUAGES)[number]): string {
   for (const code of CODES) {
     lines.push(`## ${code}`);
     const seen = new Set<string>();
-    for (const [name, issue] of variants(code)) {
+    for (const [name, issue] of [...variants(code), ...unchangedWithout(code, language)]) {
       const text = formatIssue(issue, language);
       if (seen.has(text)) continue;
       seen.add(text);
@@ -129,6 +185,10 @@ describe("formatIssue: every sentence, word for word", () => {
     const english = sentences("en");
     expect(english).toContain("reason other_partner: ");
     expect(english).toContain("without partnerId: ");
+    expect(english).toContain("with canonical: ");
+    expect(english).toContain("problems first only: ");
+    expect(english).toContain("reason super_admin_required, no other table field: ");
+    expect(english).toContain("expected other than its default: ");
     expect(english.split("\n").length).toBeGreaterThan(CODES.length * 3);
   });
 });

@@ -56,6 +56,28 @@ describe("checkPartnerRecord", () => {
     });
   });
 
+  it("refuses a program other than partner or provider with an invalid_record issue at program", () => {
+    for (const program of ["gold", "Partner", undefined, 1]) {
+      expect(
+        checkPartnerRecord({ partnerId: "acme", program, employeeDomains: [] }),
+        String(program),
+      ).toEqual({
+        ok: false,
+        error: {
+          status: "invalid_record",
+          issues: [
+            {
+              code: "invalid_record",
+              message: 'program is "partner" or "provider".',
+              path: ["partner", "program"],
+              input: program,
+            },
+          ],
+        },
+      });
+    }
+  });
+
   it("reads own properties only and never throws", () => {
     const proto = JSON.parse(
       '{"__proto__": {"partnerId": "acme"}, "program": "partner", "employeeDomains": []}',

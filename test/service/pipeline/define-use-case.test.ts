@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { AuthorizationTarget } from "../../../src/access/authorization.js";
+import { ok } from "../../../src/result.js";
 import { createPartnerAccessService } from "../../../src/service/partner-access-service.js";
+import { defineUseCase, type ServiceDeps } from "../../../src/service/pipeline/define-use-case.js";
+import { field } from "../../../src/service/pipeline/fields.js";
+import { take } from "../../../src/service/pipeline/fold.js";
 import { createInMemoryRepository } from "../../../src/testing/index.js";
+import * as z from "../../../src/vendor/zod-mini.js";
 import { admin, member, seed, T0, world } from "../fixtures.js";
 
 const UNEXPECTED =
@@ -90,5 +96,49 @@ describe("the pipeline's clock", () => {
     expect(r.ok && r.value.events.map((e) => [e.type, e.at])).toEqual([
       ["employee_tagged", T0 + 5],
     ]);
+  });
+});
+
+describe("defineUseCase's safety net", () => {
+  // rule: a use case resolves, never rejects; a throw that no step turned
+  // into a result (here, the definition's own target) is unexpected_error
+  // with what was thrown as the cause, and no transaction is opened.
+  it("gives a throw outside every step as unexpected_error, with the cause as it is", async () => {
+    const thrown = new RangeError("no target");
+    const repository = createInMemoryRepository();
+    let transactions = 0;
+    let ran = false;
+    const useCase = defineUseCase({
+      action: "view_partner_employees",
+      request: z.object({ actor: field.any(), partnerId: field.partnerId() }),
+      target: (): AuthorizationTarget => {
+        throw thrown;
+      },
+      run: async function* () {
+        ran = true;
+        yield* take(ok(undefined));
+        return ok({ events: [] });
+      },
+    });
+    const deps: ServiceDeps = {
+      repository: {
+        ...repository,
+        transaction: (fn) => {
+          transactions++;
+          return repository.transaction(fn);
+        },
+      },
+      clock: () => T0,
+      domainOptions: {},
+      requireDomainProof: false,
+    };
+    const r = await useCase(deps, { actor: admin(), partnerId: "acme" });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: "unexpected_error", message: UNEXPECTED, cause: thrown },
+    });
+    expect(!r.ok && (r.error as { cause?: unknown }).cause).toBe(thrown);
+    expect(transactions).toBe(0);
+    expect(ran).toBe(false);
   });
 });

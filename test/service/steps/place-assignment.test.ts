@@ -190,6 +190,43 @@ describe("placing an assignment", () => {
     expect(repository.snapshot()).toEqual(before);
   });
 
+  // A race: the partner's own live assignment appears between the read of
+  // the live assignments and the insert (the store refuses a second live
+  // one). It is already_assigned with the one the store holds, with no
+  // event, and the transaction keeps nothing.
+  it("refuses as already_assigned when the store finds the partner's live one at insert", async () => {
+    const { repository } = await setup();
+    let existing: unknown;
+    const service = createPartnerAccessService({
+      repository: overriding(repository, {
+        insertAssignment: async (real, ...args) => {
+          const racing = (await real(...args)) as { status: string; record?: unknown };
+          existing = racing.record;
+          return real(...args);
+        },
+      }),
+      clock: () => T0 + 1_000,
+    });
+    const r = await service.assignClient({
+      actor: admin(),
+      partnerId: "acme",
+      email: "jane@acme.com",
+      clientId: 42,
+    });
+    expect(existing).toMatchObject({ value: jane(T0 + 1_000) });
+    expect(r).toStrictEqual({
+      ok: false,
+      error: {
+        code: "already_assigned",
+        message: "jane@acme.com is already assigned to client 42 (pending_access).",
+        assignment: existing,
+      },
+    });
+    // ids are drawn like a sequence's, outside the rollback; the records are not kept
+    expect(await repository.listAssignments({ clientId: 42 })).toEqual([]);
+    expect(await repository.listEmailLinks({ clientId: 42 })).toEqual([]);
+  });
+
   // rule: the service checks each record before writing it, so a store
   // that refuses one is unexpected_error, and nothing is kept.
   it.each(["linkEmail", "insertAssignment"] as const)(

@@ -89,6 +89,33 @@ describe("attributeCredit over a store's pages", () => {
     expect(progress).toEqual([{ done: 1 }, { done: 2 }]);
   });
 
+  // rule: an activity the store answers that is not a valid record is the
+  // attribution's own refusal, invalid_attribution_input naming it, as the
+  // full computation would give it (not a failure of the service).
+  it("refuses an invalid activity in the store's pages as invalid_attribution_input", async () => {
+    const repository = await janeActive();
+    const service = createPartnerAccessService({
+      repository: overriding(repository, {
+        listActivities: async (real, ...args) => {
+          const page = (await real(...args)) as { activities: unknown[] };
+          return { ...page, activities: [...page.activities, { clientId: 42, email: 7, at: T0 }] };
+        },
+      }),
+      clock: () => T0 + 40 * DAY,
+    });
+    const r = await service.attributeCredit({ actor: manager(), partnerId: "acme", period });
+    expect(r.ok || r.error).toMatchObject({
+      code: "invalid_attribution_input",
+      issues: [
+        expect.objectContaining({
+          code: "invalid_email",
+          path: ["activities", 2, "email"],
+          input: 7,
+        }),
+      ],
+    });
+  });
+
   it("refuses a currency table that is not an object, before reading anything", async () => {
     const repository = await janeActive();
     const calls: string[] = [];

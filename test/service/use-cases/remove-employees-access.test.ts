@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createPartnerAccessService } from "../../../src/service/partner-access-service.js";
 import { manager, setup, T0 } from "../fixtures.js";
+import { overriding } from "../overrides.js";
+
+const UNEXPECTED =
+  "Something other than the repository failed (the clock, a caller-supplied list, or a bug).";
 
 const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? "removed" : r.error?.code);
 
@@ -87,5 +92,53 @@ describe("removeEmployeesAccess", () => {
       clientId: 42,
     });
     expect(freed.ok).toBe(true);
+  });
+
+  // rule: a stale assignment is that address's own result and the others
+  // go on; a store that refuses the record it is given points at a bug, so
+  // the whole request is unexpected_error and nothing of it is kept.
+  it("gives a stale assignment its own result, and fails the whole request on a refused record", async () => {
+    const answer = (status: "version_conflict" | "invalid_record") =>
+      status === "version_conflict"
+        ? { status, current: null }
+        : { status, issues: [{ code: "invalid_record", message: "No.", input: 1 }] };
+    const request = {
+      actor: manager(),
+      partnerId: "acme",
+      clientId: 42,
+      emails: ["jane@acme.com", "free@gmail.com"],
+      confirmation: "REMOVE",
+    };
+    for (const status of ["version_conflict", "invalid_record"] as const) {
+      const { repository } = await assigned();
+      const before = repository.snapshot();
+      const service = createPartnerAccessService({
+        repository: overriding(repository, {
+          updateAssignment: async (real, ...args) =>
+            (args[1] as { email: string }).email === "free@gmail.com"
+              ? answer(status)
+              : real(...args),
+        }),
+        clock: () => T0 + 10_000,
+      });
+      const r = await service.removeEmployeesAccess(request);
+      if (status === "version_conflict") {
+        if (!r.ok) throw new Error(r.error.message);
+        expect(r.value.results.map((x) => [x.email, codeOf(x.result)])).toEqual([
+          ["jane@acme.com", "removed"],
+          ["free@gmail.com", "version_conflict"],
+        ]);
+        expect(r.value.events.map((e) => e.type)).toEqual(["client_access_removed"]);
+        expect(
+          (await repository.listAssignments({ clientId: 42, live: true })).map((a) => a.emailKey),
+        ).toEqual(["free@gmail.com"]);
+      } else {
+        expect(r).toEqual({
+          ok: false,
+          error: { code: "unexpected_error", message: UNEXPECTED, cause: expect.any(TypeError) },
+        });
+        expect(repository.snapshot()).toEqual(before);
+      }
+    }
   });
 });

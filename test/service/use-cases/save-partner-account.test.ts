@@ -4,7 +4,7 @@ import { createInMemoryRepository } from "../../../src/testing/index.js";
 import { acme, admin, DAY, seed, setup, T0 } from "../fixtures.js";
 
 describe("savePartnerAccount", () => {
-  it("creates a partner account record with no domains, then changes its program", async () => {
+  it("creates a partner account record with no domains, then changes its program (not created)", async () => {
     const repository = createInMemoryRepository();
     const service = createPartnerAccessService({ repository, clock: () => T0 });
     const created = await service.savePartnerAccount({
@@ -40,10 +40,25 @@ describe("savePartnerAccount", () => {
       partnerId: "nova",
       program: "partner",
     });
-    expect(changed.ok && changed.value.partner).toEqual({
+    if (!changed.ok) throw new Error(changed.error.message);
+    expect(changed.value.partner).toEqual({
       value: { partnerId: "nova", program: "partner", employeeDomains: [] },
       version: 2,
     });
+    // rule: a change of a partner that was stored is not a creation
+    expect(changed.value.created).toBe(false);
+    expect(changed.value.events).toEqual([
+      {
+        type: "partner_saved",
+        at: T0,
+        actor: admin("nova"),
+        partnerId: "nova",
+        program: "partner",
+        matchSubdomains: false,
+        created: false,
+        claimsUpdated: [],
+      },
+    ]);
   });
 
   it("turns on subdomain matching by claiming each domain anew", async () => {
