@@ -86,10 +86,10 @@ describe("revoking every live assignment of a user", () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.revoked.map((a) => a.id)).toEqual([ids[0], ids[2]]);
     expect(writes).toEqual([
-      ["unlinkEmail", { clientId: 42, emailKey: "jane@acme.com", partnerId: "acme" }],
       ["updateAssignment", ids[0]],
-      ["unlinkEmail", { clientId: 44, emailKey: "jane@acme.com", partnerId: "acme" }],
+      ["unlinkEmail", { clientId: 42, emailKey: "jane@acme.com", partnerId: "acme" }],
       ["updateAssignment", ids[2]],
+      ["unlinkEmail", { clientId: 44, emailKey: "jane@acme.com", partnerId: "acme" }],
     ]);
     const employeeRemoved = r.value.events.find((e) => e.type === "employee_removed");
     expect(employeeRemoved).toMatchObject({ revokedAssignmentIds: [ids[0], ids[2]] });

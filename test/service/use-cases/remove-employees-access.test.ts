@@ -132,6 +132,12 @@ describe("removeEmployeesAccess", () => {
         expect(
           (await repository.listAssignments({ clientId: 42, live: true })).map((a) => a.emailKey),
         ).toEqual(["free@gmail.com"]);
+        // the stale address keeps its link with its live assignment: the
+        // two are written together or not at all
+        expect(await repository.getEmailLink(42, "free@gmail.com")).toMatchObject({
+          partnerId: "acme",
+        });
+        expect(await repository.getEmailLink(42, "jane@acme.com")).toBeNull();
       } else {
         expect(r).toEqual({
           ok: false,
