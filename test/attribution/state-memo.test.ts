@@ -9,9 +9,9 @@ import {
   mergeAttributionStates,
   startAttribution,
 } from "../../src/attribution/streaming.js";
-import { act, day, stateRefusal as refusal, servicedBy, usd } from "./fixtures.js";
+import { act, day, partner, stateRefusal as refusal, servicedBy, usd } from "./fixtures.js";
 import { attributionScenario } from "./scenarios.js";
-import { split, start } from "./streaming-helpers.js";
+import { roundTrip, split, start } from "./streaming-helpers.js";
 
 function started(seed: number) {
   const { activities: _, ...reference } = attributionScenario(seed);
@@ -310,5 +310,41 @@ describe("the handed-over evidence of a state whose fields were replaced", () =>
         "a compact state is read with options.reference: a state started from its reference data.",
       ),
     );
+  });
+});
+
+// The fingerprint is what tells reference data apart (merges, and states
+// whose reference was altered): a null is content, wherever it stands.
+describe("the fingerprint of reference data that differs only by where a null is", () => {
+  // A partner that carries an extra list of tags, which JSON keeps as given.
+  const tagged = (tags: readonly (string | null)[]) => {
+    const [reference] = split(servicedBy(42, usd(42, 100_000), ["northwind"]));
+    const withTags = { ...partner("northwind"), tags };
+    return start({ ...reference, partners: [withTags] });
+  };
+
+  it("differs, so the states do not merge", () => {
+    const a = tagged([null, "x"]);
+    const b = tagged(["x", null]);
+    expect(mergeAttributionStates(a, tagged([null, "x"])).ok).toBe(true);
+    expect(mergeAttributionStates(a, b)).toEqual({
+      ok: false,
+      error: {
+        code: "attribution_states_differ",
+        message: expect.stringContaining(b.fingerprint),
+        fingerprints: [a.fingerprint, b.fingerprint],
+      },
+    });
+  });
+
+  it("catches a null moved in a state's reference as damage", () => {
+    const state = tagged([null, "x"]);
+    const altered = roundTrip(state);
+    (altered.reference.partners[0] as { tags: unknown[] }).tags = ["x", null];
+    expect(finishAttribution(altered)).toMatchObject({
+      ok: false,
+      error: { code: "invalid_attribution_state", reason: "fingerprint_mismatch" },
+    });
+    expect(finishAttribution(roundTrip(state)).ok).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import {
   decodeValue,
   encodeFields,
   encodeValue,
+  fingerprintOf,
   INVALID,
   isJsonSafe,
 } from "../../src/attribution/state-value.js";
@@ -71,5 +72,28 @@ describe("encodeFields", () => {
       "b",
       1,
     ]);
+  });
+});
+
+describe("fingerprintOf", () => {
+  it("tells apart values that differ only by a null", () => {
+    const pairs: readonly (readonly [unknown, unknown])[] = [
+      [
+        [null, 1],
+        [1, null],
+      ],
+      [{ tags: [null, "x"] }, { tags: ["x", null] }],
+      [[null], []],
+      [{ a: null }, {}],
+      // The encodings of { a: "b", c: null } and { a: null, b: "c" }.
+      [
+        ["o", "a", "b", "c", null],
+        ["o", "a", null, "b", "c"],
+      ],
+    ];
+    for (const [a, b] of pairs) {
+      expect(fingerprintOf(a)).toMatch(/^[0-9a-f]{16}$/);
+      expect(fingerprintOf(a)).not.toBe(fingerprintOf(b));
+    }
   });
 });
