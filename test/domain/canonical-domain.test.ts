@@ -100,6 +100,15 @@ describe("canonical form: UTS #46 validity rules", () => {
       ok: false,
       error: { code: "ip_address" },
     });
+    // only a whole bracketed value is an address literal: text after the
+    // closing bracket makes it something else
+    expect(canonicaliseDomain("[::1]")).toMatchObject({ ok: false, error: { code: "ip_address" } });
+    for (const value of ["[::1]]", "[::1]x"]) {
+      expect(canonicaliseDomain(value)).toMatchObject({
+        ok: false,
+        error: { code: "looks_like_url", input: value },
+      });
+    }
     expect(canonicaliseDomain("a%41.com")).toMatchObject({
       ok: false,
       error: { code: "invalid_character", character: "%", label: "a%41" },
