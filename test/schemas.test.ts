@@ -387,3 +387,94 @@ describe("with classic zod", () => {
     ).toBe(false);
   });
 });
+
+// Each refusal of `schemas` written by this library: its words and the
+// field it points at, so a form can show it beside the right input.
+describe("schemas: the library's own refusals", () => {
+  const T = "2026-01-05T09:00:00Z";
+  const at = { partnerId: "acme", clientId: 42, email: "jane@acme.com", assignedAt: T };
+  it.each<
+    [
+      string,
+      { safeParse(v: unknown): { error?: { issues: unknown[] } } },
+      unknown,
+      string,
+      (string | number)[],
+    ]
+  >([
+    [
+      "an empty partnerId",
+      schemas.partnerUser,
+      { partnerId: "", email: "jane@acme.com", tagged: true },
+      "partnerId must be a non-empty string.",
+      ["partnerId"],
+    ],
+    [
+      "a clientId of 0",
+      schemas.client,
+      { clientId: 0, mrr: { amountMinor: 1, currency: "USD" } },
+      "A client's HubID is a positive integer.",
+      ["clientId"],
+    ],
+    [
+      "a negative amount",
+      schemas.client,
+      { clientId: 5, mrr: { amountMinor: -1, currency: "USD" } },
+      "amountMinor is a non-negative integer in the currency's smallest unit.",
+      ["mrr", "amountMinor"],
+    ],
+    [
+      "a currency in lower case",
+      schemas.client,
+      { clientId: 5, mrr: { amountMinor: 1, currency: "usd" } },
+      "currency is an ISO 4217 code such as USD.",
+      ["mrr", "currency"],
+    ],
+    [
+      "a domain listed twice",
+      schemas.partner,
+      { partnerId: "acme", program: "partner", employeeDomains: ["acme.com", "ACME.com"] },
+      "employeeDomains lists a domain twice.",
+      ["employeeDomains"],
+    ],
+    [
+      "an active assignment without activatedAt",
+      schemas.assignment,
+      { ...at, status: "active" },
+      "An active assignment needs activatedAt.",
+      ["activatedAt"],
+    ],
+    [
+      "a removed assignment without removedAt",
+      schemas.assignment,
+      { ...at, status: "removed", activatedAt: T },
+      "A removed assignment needs removedAt.",
+      ["removedAt"],
+    ],
+    [
+      "an expired assignment without expiresAt",
+      schemas.assignment,
+      { ...at, status: "expired", activatedAt: T },
+      "An expired assignment needs expiresAt.",
+      ["expiresAt"],
+    ],
+    [
+      "activatedAt before assignedAt",
+      schemas.assignment,
+      { ...at, status: "active", activatedAt: "2026-01-04T09:00:00Z" },
+      "activatedAt cannot be before assignedAt.",
+      ["activatedAt"],
+    ],
+    [
+      "negative points",
+      schemas.tierThreshold,
+      { tier: "gold", totalPoints: -1, sourcedPoints: 0 },
+      "Points are a finite number, 0 or more.",
+      ["totalPoints"],
+    ],
+  ])("refuses %s with its own words, at its field", (_, schema, value, message, path) => {
+    expect(schema.safeParse(value).error?.issues).toEqual([
+      expect.objectContaining({ message, path }),
+    ]);
+  });
+});
