@@ -234,4 +234,28 @@ describe("canonicaliseDomain: each refusal whole, each length limit on both side
       },
     });
   });
+
+  it("refuses a numeric last label, naming that label", () => {
+    expect(canonicaliseDomain("Acme.0X7F")).toEqual({
+      ok: false,
+      error: {
+        code: "numeric_top_level_label",
+        message:
+          'The last part of a domain cannot be a number ("0x7f"); enter a domain such as acme.com.',
+        input: "Acme.0X7F",
+        label: "0x7f",
+      },
+    });
+  });
+
+  it("refuses an email address, telling the user to enter only the part after the @", () => {
+    expect(canonicaliseDomain(" jane@acme.com ")).toEqual({
+      ok: false,
+      error: {
+        code: "looks_like_email",
+        message: "Enter only the domain of the address, the part after the @.",
+        input: " jane@acme.com ",
+      },
+    });
+  });
 });

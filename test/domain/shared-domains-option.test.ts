@@ -30,3 +30,25 @@ describe("resolveSharedDomainList: a caller's own list", () => {
     expect([list.source, list.size, list.domains()]).toEqual(["mine", 2, ["mail.example"]]);
   });
 });
+
+describe("resolveSharedDomainList: options built once", () => {
+  it("resolves the same sharedDomains options object to the same list every time", () => {
+    const options = { sharedDomains: { add: ["acme-mail.com"] } };
+    const first = resolveSharedDomainList(options);
+    expect(first.match("acme-mail.com")).toBe("acme-mail.com");
+    expect(resolveSharedDomainList(options)).toBe(first);
+    expect(resolveSharedDomainList({ sharedDomains: options.sharedDomains })).toBe(first);
+  });
+
+  it("wraps a caller's own list once", () => {
+    const given = {
+      size: 0,
+      source: "mine",
+      refused: [],
+      match: () => undefined,
+      domains: () => [],
+    };
+    const first = resolveSharedDomainList({ sharedDomains: given });
+    expect(resolveSharedDomainList({ sharedDomains: given })).toBe(first);
+  });
+});

@@ -199,6 +199,13 @@ describe("shared domain lists", () => {
     );
   });
 
+  it("names its source: the default's plus the caller's, or only the caller's for a replacement", () => {
+    const base = defaultSharedDomainList().source;
+    expect(createSharedDomainList({ add: ["acme-mail.com"] }).source).toBe(`${base} + caller`);
+    expect(createSharedDomainList({ remove: ["gmx.us"] }).source).toBe(`${base} + caller`);
+    expect(createSharedDomainList({ replace: ["acme-mail.com"] }).source).toBe("caller");
+  });
+
   it("removing an entry does not unlist a domain still covered by a parent entry", () => {
     const list = createSharedDomainList({ remove: ["mail.gmail.com"] });
     expect(list.match("mail.gmail.com")).toBe("gmail.com");

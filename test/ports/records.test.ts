@@ -412,6 +412,25 @@ describe("checkClientRecord: mrr", () => {
   });
 });
 
+describe("checkClientRecord: clientId", () => {
+  it("refuses a clientId that is no positive whole number, saying a client is its HubID", () => {
+    expect(checkClientRecord({ clientId: 0, mrr: { amountMinor: 1, currency: "USD" } })).toEqual({
+      ok: false,
+      error: {
+        status: "invalid_record",
+        issues: [
+          {
+            code: "invalid_client_id",
+            message: "A client is identified by its HubID, a positive whole number.",
+            path: ["client", "clientId"],
+            input: 0,
+          },
+        ],
+      },
+    });
+  });
+});
+
 describe("checkPartnerRecord: employeeDomains", () => {
   const issue = (input: unknown) => ({
     code: "invalid_record",
