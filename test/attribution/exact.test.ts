@@ -66,4 +66,9 @@ describe("roundToHundredthsSmall", () => {
     expect(roundToHundredthsSmall(num, den)).toBe(roundToHundredths(BigInt(num), BigInt(den)));
     expect(roundToHundredthsSmall(2 ** 52, 1)).toBeNull();
   });
+
+  it("refuses when a large denominator alone takes 200·num + 3·den past the safe integers", () => {
+    expect(roundToHundredthsSmall(0, 2 ** 52)).toBeNull();
+    expect(roundToHundredthsSmall(1, Number.MAX_SAFE_INTEGER)).toBeNull();
+  });
 });

@@ -29,6 +29,22 @@ describe("currency rows", () => {
     if (!r.ok) expect(r.error.code).toBe("invalid_currency_rate");
   });
 
+  it("refuses a row whose exponent is past 18, naming the currency and the rule", () => {
+    const row = { per100Usd: 100, exponent: 19 };
+    const r = soldPoints([{ kind: "sourced", mrr: { currency: "XTS", amountMinor: 1 } }], {
+      currencyTable: { XTS: row },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        code: "invalid_currency_rate",
+        message:
+          "The currency table's row for XTS must be { per100Usd: a positive number, exponent: an integer from 0 to 18 }.",
+        input: row,
+        currency: "XTS",
+      });
+  });
+
   it("stays exact with rates whose fraction leaves the safe integers", () => {
     const sourced = (amountMinor: number, per100Usd: number) =>
       soldPoints([{ kind: "sourced", mrr: { currency: "XTS", amountMinor } }], {

@@ -298,6 +298,24 @@ describe("the handed-over evidence of a state whose fields were replaced", () =>
     );
   });
 
+  it("is not used for a full state marked compact and read with a reference", () => {
+    const state = fedState();
+    const reference = { ...state };
+    (state as unknown as Fields).compact = true;
+    // Changed in place, so that only a reading of the state's own lists sees it.
+    (state.partnerPositions as number[])[0] = 3;
+    const other = start(split(servicedBy(42, usd(42, 100_000), ["northwind"]))[0]);
+    const { error } = refusal(
+      "malformed",
+      ["partnerPositions"],
+      "partnerPositions must list 1 positions.",
+    );
+    expect(mergeAttributionStates(state, other, { reference })).toEqual({
+      ok: false,
+      error: { ...error, state: "first" },
+    });
+  });
+
   it("is not used for a full state marked compact", () => {
     expect(
       replaced((s) => {

@@ -279,6 +279,19 @@ describe("startAttribution", () => {
     expect(mergeAttributionStates(a, b).ok).toBe(true);
   });
 
+  it("keeps the smaller partner positions in a merge, whichever state comes first", () => {
+    const [reference] = split(shared);
+    const a = start(reference); // partnerPositions [1, 0, 2]
+    const b = start({ ...reference, partners: [...reference.partners].reverse() }); // [1, 2, 0]
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const merged = mergeAttributionStates(x, y);
+      expect(merged.ok && merged.value.partnerPositions).toEqual([1, 0, 2]);
+    }
+  });
+
   it("shares records JSON carries unchanged, and copies others", () => {
     const [reference] = split(shared);
     const state = start(reference);

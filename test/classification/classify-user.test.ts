@@ -163,6 +163,20 @@ describe("classifyUser", () => {
     ).toEqual({ kind: "domain_match", matchedDomain: "gmail.com" });
   });
 
+  it("sees a partner whose domain list was replaced in place by something that is not a list", () => {
+    const partner: { employeeDomains: unknown } & Omit<Partner, "employeeDomains"> = {
+      ...acme,
+      employeeDomains: ["acme.com"],
+    };
+    expect(classifyUser("jane@acme.com", partner as Partner)).toMatchObject({
+      kind: "domain_match",
+    });
+    partner.employeeDomains = "acme.com";
+    expect(classifyUser("jane@acme.com", partner as Partner)).toMatchObject({
+      reason: "partner_has_no_domain",
+    });
+  });
+
   it("sees a partner changed in place, although it remembers each partner's domains", () => {
     const domains = ["acme.com"];
     const partner = { ...acme, employeeDomains: domains, matchSubdomains: false };

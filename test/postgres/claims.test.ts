@@ -70,3 +70,15 @@ describe("postgres: claims on PGlite", () => {
     expect(await repository.listDomainClaims()).toEqual([]);
   });
 });
+
+describe("postgres: listDomainClaims of a partnerId no row can have", () => {
+  it.each([[7], [null], [{ toString: () => "acme" }]])(
+    "answers no claims for %j and sends nothing, never every partner's claims",
+    async (partnerId) => {
+      const row = { domain: "acme.com", partner_id: "acme", claimed_at: "1" };
+      const { repository, statements } = recording(() => [row]);
+      expect(await repository.listDomainClaims(partnerId as never)).toEqual([]);
+      expect(statements()).toEqual([]);
+    },
+  );
+});
