@@ -58,6 +58,16 @@ describe("PartnerAccessError brand", () => {
     expect(isPartnerAccessError(hostile)).toBe(false);
   });
 
+  it("isPartnerAccessError refuses an object whose own brand is anything but true", async () => {
+    const { isPartnerAccessError } = await import("../src/result.js");
+    const brand = Symbol.for("partner-access.PartnerAccessError");
+    for (const value of [false, 1, "true", null, undefined]) {
+      expect(isPartnerAccessError(Object.defineProperty(new Error("m"), brand, { value }))).toBe(
+        false,
+      );
+    }
+  });
+
   it("the constructor survives a malformed issue", () => {
     const e = new PartnerAccessError(null as never);
     expect(e.message).toBe("partner-access error");

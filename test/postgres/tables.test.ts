@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { migratePostgresSchema } from "../../src/postgres/index.js";
+import { tablesOf } from "../../src/postgres/tables.js";
 import { recording, type Sent } from "./recording.js";
 
 // The advisory lock keys, led by the table names' schema and prefix: with the
@@ -31,5 +32,30 @@ describe("postgres: the advisory lock keys", () => {
     const named = recording();
     await migratePostgresSchema(named.db, { schema: "tenant_a" });
     expect(lockKeys(named.sent)).toEqual([["tenant_a.pa_schema"]]);
+  });
+});
+
+describe("postgres: refusing a malformed table option", () => {
+  it("names the option, its length limit and the allowed characters in the message", () => {
+    expect(tablesOf({ tablePrefix: "pa-" })).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_record",
+        path: ["options", "tablePrefix"],
+        input: "pa-",
+        message:
+          "tablePrefix is a lower-case identifier of at most 40 characters: letters a–z, digits and _, not starting with a digit.",
+      },
+    });
+    expect(tablesOf({ schema: "Tenant" })).toEqual({
+      ok: false,
+      error: {
+        code: "invalid_record",
+        path: ["options", "schema"],
+        input: "Tenant",
+        message:
+          "schema is a lower-case identifier of at most 63 characters: letters a–z, digits and _, not starting with a digit.",
+      },
+    });
   });
 });

@@ -87,6 +87,26 @@ describe("copyRequest", () => {
     expect(copyRequest(deep)).toMatchObject({ ok: false, error: { code: "invalid_record" } });
   });
 
+  it("gives an unreadable list element a path through the list's index", () => {
+    const throwingGetter = () => {
+      throw new Error("no");
+    };
+    const list: unknown[] = [1];
+    Object.defineProperty(list, 1, { enumerable: true, get: throwingGetter });
+    expect(copyRequest({ list })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "invalid_record", path: ["list", 1] }),
+    });
+    const inside = [
+      { ok: 1 },
+      Object.defineProperty({}, "c", { enumerable: true, get: throwingGetter }),
+    ];
+    expect(copyRequest({ list: inside })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "invalid_record", path: ["list", 1, "c"] }),
+    });
+  });
+
   it("never throws, and copies JSON values exactly (property)", () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {

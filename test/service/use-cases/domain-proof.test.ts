@@ -88,6 +88,19 @@ describe("setEmployeeDomains with requireDomainProof", () => {
     });
   });
 
+  it("names the partner and every unproved domain, comma-separated, in the refusal's message", async () => {
+    const { service } = await world(true);
+    const r = await service.setEmployeeDomains({
+      actor: admin(),
+      partnerId: "acme",
+      domains: ["acme.com", "acme.io"],
+      verifications: [],
+    });
+    expect(r.ok || r.error.message).toBe(
+      'Prove that partner "acme" controls acme.com, acme.io with a DNS TXT challenge first.',
+    );
+  });
+
   it("asks for nothing when the option is off", async () => {
     const { service } = await world(false);
     const r = await service.setEmployeeDomains({
