@@ -41,7 +41,7 @@ function decision(
 describe("attributeManagedCredit: a flag that is no boolean", () => {
   it("refuses a client's growthMarket given as text, at that field", () => {
     const input = servicedBy(42, usd(42, 100_000), ["northwind"]);
-    const clients = input.clients.map((c) => ({ ...c, growthMarket: "yes" }));
+    const clients = [...input.clients].map((c) => ({ ...c, growthMarket: "yes" }));
     const issues = issuesOf({ ...input, clients });
     expect(issues.map((i) => [i.code, i.path, i.input])).toEqual([
       [expect.any(String), ["clients", 0, "growthMarket"], "yes"],
